@@ -1,0 +1,246 @@
+"""From a parsed date expression to its ISO 8601 value.
+
+A :class:`DateExpr` is what :mod:`arfa.dates.grammar` finds: one point (day, month or
+year in some calendar), a range of two points, or a deictic date (``العام الماضي``,
+``دیروز``). :func:`resolve` converts it to the ``value`` of ANNOTATION.md:
+
+* Gregorian points keep their precision: ``2019-07-10``, ``2019-07``, ``2019``;
+  without a year and without a document date the year is ``XXXX`` (``XXXX-12``).
+* Solar Hijri (``persian``) and lunar Hijri (``islamic``) points are converted with
+  jdatetime and hijridate: a full date gives one Gregorian day, a month or a year gives
+  the interval of its Gregorian days.
+* A range is ``start/end``; deictic dates resolve against ``doc_date`` or give ``None``.
+
+jdatetime and hijridate are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+__all__ = ["DatePoint", "DateExpr", "resolve", "to_gregorian", "calendar_year"]
+
+CALENDARS = ("gregorian", "persian", "islamic")
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """A calendar date of some precision.
+
+    Attributes:
+        calendar: ``gregorian``, ``persian`` (Solar Hijri) or ``islamic`` (lunar Hijri).
+        year: the year in that calendar, or ``None`` when the text gives none.
+        month: 1 to 12, or ``None``.
+        day: 1 to 31, or ``None``.
+        shift: for a month without a year and with ``الماضي``/``المقبل``: -1 for the last
+            such month before the document date, +1 for the next one after it, 0 for
+            this year's.
+        year_offset: for a month followed by a deictic year (``مهر ماه سال جاری``,
+            ``مارس من العام الماضي``): the year relative to the document date's.
+    """
+
+    calendar: str = "gregorian"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    shift: int | None = None
+    year_offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression: a point, a range, or a deictic date.
+
+    Attributes:
+        start: the point, or the first point of a range.
+        end: the last point of a range.
+        relative: a deictic date as ``(field, offset)``: ``("year", -1)`` is last year.
+        weekday: with ``relative=("week", k)``: a weekday (Monday 0), ``الاثنين الماضي``.
+    """
+
+    start: DatePoint | None = None
+    end: DatePoint | None = None
+    relative: tuple[str, int] | None = None
+    weekday: int | None = None
+
+    @property
+    def calendar(self) -> str:
+        """The calendar the expression was written in."""
+        return self.start.calendar if self.start is not None else "gregorian"
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of a day in ``calendar``.
+
+    Raises:
+        ValueError: for a day that does not exist in that calendar.
+
+    Examples:
+        >>> to_gregorian("persian", 1400, 4, 25)
+        datetime.date(2021, 7, 16)
+        >>> to_gregorian("islamic", 1445, 9, 1)
+        datetime.date(2024, 3, 11)
+    """
+    if calendar == "gregorian":
+        return dt.date(year, month, day)
+    if calendar == "persian":
+        import jdatetime
+
+        if not 1 <= month <= 12 or not 1 <= day <= _month_length(calendar, year, month):
+            raise ValueError(f"no day {year}-{month}-{day} in the Solar Hijri calendar")
+        g = jdatetime.date(year, month, day).togregorian()
+        return dt.date(g.year, g.month, g.day)
+    if calendar == "islamic":
+        from hijridate import Hijri
+
+        try:
+            g2 = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError) as err:
+            raise ValueError(f"no day {year}-{month}-{day} in the Hijri calendar: {err}") from err
+        return dt.date(g2.year, g2.month, g2.day)
+    raise ValueError(f"unknown calendar {calendar!r}")
+
+
+def _month_length(calendar: str, year: int, month: int) -> int:
+    if calendar == "gregorian":
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).day
+    if calendar == "persian":
+        import jdatetime
+
+        if month == 12:
+            return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+        return int(jdatetime.j_days_in_month[month - 1])
+    from hijridate import Hijri
+
+    try:
+        return int(Hijri(year, month, 1).month_length())
+    except (ValueError, OverflowError) as err:
+        raise ValueError(f"no month {year}-{month} in the Hijri calendar: {err}") from err
+
+
+def calendar_year(calendar: str, day: dt.date) -> tuple[int, int]:
+    """The (year, month) that Gregorian ``day`` falls in, in ``calendar``.
+
+    Examples:
+        >>> calendar_year("persian", dt.date(2021, 7, 16))
+        (1400, 4)
+    """
+    if calendar == "gregorian":
+        return day.year, day.month
+    if calendar == "persian":
+        import jdatetime
+
+        j = jdatetime.date.fromgregorian(date=day)
+        return j.year, j.month
+    from hijridate import Gregorian
+
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    return h.year, h.month
+
+
+def _year_of(point: DatePoint, doc_date: dt.date | None) -> int | None:
+    if point.year is not None:
+        return point.year
+    if doc_date is None:
+        return None
+    year, month = calendar_year(point.calendar, doc_date)
+    if point.year_offset is not None:
+        return year + point.year_offset
+    if point.month is not None and point.shift == -1 and point.month >= month:
+        return year - 1
+    if point.month is not None and point.shift == 1 and point.month <= month:
+        return year + 1
+    return year
+
+
+def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | None:
+    """First and last ISO value of ``point`` (equal for a Gregorian point)."""
+    year = _year_of(point, doc_date)
+    if point.calendar == "gregorian":
+        if point.month is None:
+            if year is None:
+                return None
+            return str(year), str(year)
+        if point.day is not None:
+            dt.date(year if year is not None else 2000, point.month, point.day)  # validates
+        ytxt = f"{year:04d}" if year is not None else "XXXX"
+        text = f"{ytxt}-{point.month:02d}" + (f"-{point.day:02d}" if point.day is not None else "")
+        return text, text
+    if year is None:
+        return None
+    if point.month is None:
+        first = to_gregorian(point.calendar, year, 1, 1)
+        last = to_gregorian(point.calendar, year, 12, _month_length(point.calendar, year, 12))
+    elif point.day is None:
+        first = to_gregorian(point.calendar, year, point.month, 1)
+        last = to_gregorian(point.calendar, year, point.month, _month_length(point.calendar, year, point.month))
+    else:
+        first = last = to_gregorian(point.calendar, year, point.month, point.day)
+    return first.isoformat(), last.isoformat()
+
+
+def _relative(field: str, offset: int, weekday: int | None, doc_date: dt.date) -> str:
+    if weekday is not None:
+        delta = weekday - doc_date.weekday()
+        if offset < 0:
+            delta = delta - 7 if delta >= 0 else delta
+        elif offset > 0:
+            delta = delta + 7 if delta <= 0 else delta
+        return (doc_date + dt.timedelta(days=delta)).isoformat()
+    if field == "day":
+        return (doc_date + dt.timedelta(days=offset)).isoformat()
+    if field == "week":
+        year, week, _ = (doc_date + dt.timedelta(weeks=offset)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if field == "month":
+        index = doc_date.year * 12 + doc_date.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if field == "year":
+        return str(doc_date.year + offset)
+    raise ValueError(f"unknown relative field {field!r}")
+
+
+def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
+    """The ISO 8601 value of ``expr``, or ``None`` when it cannot be resolved.
+
+    Raises:
+        ValueError: when the expression names a day that does not exist, or a range
+            that runs backwards.
+
+    Examples:
+        >>> resolve(DateExpr(DatePoint(year=2019, month=7, day=10)))
+        '2019-07-10'
+        >>> resolve(DateExpr(DatePoint(month=12)))
+        'XXXX-12'
+        >>> resolve(DateExpr(DatePoint(month=9)), dt.date(2021, 7, 16))
+        '2021-09'
+        >>> resolve(DateExpr(DatePoint(year=2021, month=7, day=13), DatePoint(year=2021, month=7, day=14)))
+        '2021-07-13/2021-07-14'
+        >>> resolve(DateExpr(DatePoint(year=2022), DatePoint(year=2024)))
+        '2022/2024'
+        >>> resolve(DateExpr(DatePoint("persian", 1400, 4)))
+        '2021-06-22/2021-07-22'
+        >>> resolve(DateExpr(relative=("year", -1)), dt.date(2021, 7, 16))
+        '2020'
+        >>> resolve(DateExpr(relative=("year", -1))) is None
+        True
+    """
+    if expr.relative is not None:
+        if doc_date is None:
+            return None
+        return _relative(*expr.relative, expr.weekday, doc_date)
+    if expr.start is None:
+        return None
+    first = _bounds(expr.start, doc_date)
+    if expr.end is None:
+        if first is None:
+            return None
+        return first[0] if first[0] == first[1] else f"{first[0]}/{first[1]}"
+    last = _bounds(expr.end, doc_date)
+    if first is None or last is None:
+        return None
+    if "X" not in first[0] + last[1] and first[0] > last[1]:
+        raise ValueError(f"range runs backwards: {first[0]} > {last[1]}")
+    return f"{first[0]}/{last[1]}"

@@ -1,0 +1,400 @@
+"""The linker: map each ORG/PER/LOC mention to one knowledge-base entity.
+
+:func:`link_mentions` links the mentions of one document, in stages, and stops at
+the first stage that gives an answer:
+
+1. the ``kb_id`` the recognizer proposed, when it exists and has the same label;
+2. an exact alias, then the folded alias (:func:`arfa.normalize.fold`);
+3. the folded alias without attached proclitics (و ف ب ل ك, ``لل`` -> ``ال``);
+4. a transliteration variant: same consonant skeleton, or a rapidfuzz ratio above
+   a threshold tuned by ``scripts/tune_fuzzy.py``, among aliases of the same label;
+5. document coreference: a surname, short form or acronym that matches an entity
+   another mention of the same document already linked;
+6. cross-script matching of a name against the English names of the KB.
+
+A mention none of these link gets ``entity_id=None`` (never a guess) and a stable
+``canonical_id`` derived from its folded text, so that its variants cluster.
+
+A *skeleton* keeps only the consonants of a name, grouped into classes that
+transliterations of one foreign name share (غ/ج/گ/ژ for *g*, ق/ك/خ for *k*,
+س/ص/ث for *s* ...). Arabic-script and Latin names map into the same alphabet, so
+``غريمينغير``, ``جريمنغر`` and ``Greminger`` share one skeleton.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from arfa.kb.store import Alias, KnowledgeBase
+from arfa.models import Label
+from arfa.normalize import fold
+
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "SKELETON_MIN",
+    "Linked",
+    "Mention",
+    "clitic_variants",
+    "is_latin",
+    "link_mentions",
+    "skeleton",
+    "unknown_id",
+]
+
+#: rapidfuzz ``ratio`` (0-100) a folded mention needs to match an alias of the same
+#: label; tuned on KB-internal variant pairs by ``scripts/tune_fuzzy.py`` (docs/kb.md).
+FUZZY_THRESHOLD = 88.0
+#: the fewest skeleton letters for a skeleton-only match.
+SKELETON_MIN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One ORG/PER/LOC mention to link.
+
+    Attributes:
+        start: original-text start offset.
+        end: original-text end offset (exclusive).
+        text: the original text slice.
+        label: ORG, PER or LOC.
+        kb_id: the id the recognizer proposed (an exact gazetteer alias), or ``None``.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: Label
+    kb_id: str | None = None
+
+
+class Linked(NamedTuple):
+    """The linking result of one mention."""
+
+    entity_id: str | None
+    canonical: str | None
+    wikidata: str | None
+    canonical_id: str
+
+
+# ---------------------------------------------------------------- keys
+
+_AR_CLASSES = {
+    "ب": "b", "پ": "b",
+    "ت": "t", "ط": "t",
+    "ث": "s", "س": "s", "ص": "s",
+    "ج": "g", "غ": "g", "گ": "g", "ژ": "g", "ڭ": "g",
+    "ح": "h", "ه": "h",
+    "خ": "k", "ق": "k", "ك": "k",
+    "د": "d",
+    "ذ": "z", "ز": "z", "ظ": "z", "ض": "z",
+    "ر": "r",
+    "ش": "S", "چ": "S",
+    "ف": "f", "ڤ": "f", "ۋ": "f",
+    "ل": "l", "م": "m", "ن": "n",
+}
+_LATIN_DIGRAPHS = (("shch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "g"), ("kh", "k"),
+                   ("gh", "g"), ("th", "t"), ("ph", "f"), ("dj", "g"), ("ts", "s"), ("tch", "S"))
+_LATIN_CLASSES = {
+    "b": "b", "p": "b", "t": "t", "s": "s", "g": "g", "j": "g", "h": "h", "k": "k", "q": "k",
+    "c": "k", "d": "d", "z": "z", "r": "r", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
+    "x": "ks", "S": "S",
+}
+_PROCLITICS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def is_latin(text: str) -> bool:
+    """Whether ``text`` has Latin letters and no Arabic-script ones.
+
+    Examples:
+        >>> is_latin("EU Reporter"), is_latin("الناتو")
+        (True, False)
+    """
+    has_latin = False
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+            return False
+        if ch.isascii() and ch.isalpha():
+            has_latin = True
+    return has_latin
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """The consonant skeleton of ``text``, in Arabic or Latin script.
+
+    Examples:
+        >>> skeleton("غريمينغير") == skeleton("جريمنغر") == skeleton("Greminger")
+        True
+        >>> skeleton("عبد الرحمنوف") == skeleton("عبدالرحمنوف")
+        True
+        >>> skeleton("Vershinin") == skeleton("فيرشينين")
+        True
+    """
+    key = fold(text)
+    if is_latin(key):
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+        key = key.lower()
+        for digraph, repl in _LATIN_DIGRAPHS:
+            key = key.replace(digraph, repl)
+        chars = [_LATIN_CLASSES.get(c, "") for c in key]
+    else:
+        chars = [_AR_CLASSES.get(c, "") for c in key]
+    out: list[str] = []
+    for piece in "".join(chars):
+        if not out or out[-1] != piece:
+            out.append(piece)
+    return "".join(out)
+
+
+def clitic_variants(key: str) -> list[str]:
+    """Folded ``key`` with attached Arabic proclitics removed, most literal first.
+
+    Handles و/ف + ب/ل/ك + ال, and the ``لل`` case where the gold span keeps only
+    the second lam (``لأمم المتحدة`` -> ``الامم المتحده``).
+
+    Examples:
+        >>> clitic_variants("والاتحاد الاوروبي")[:1]
+        ['الاتحاد الاوروبي']
+        >>> "الامم المتحده" in clitic_variants("لامم المتحده")
+        True
+    """
+    out: list[str] = []
+
+    def push(candidate: str) -> None:
+        if len(candidate.replace(" ", "")) >= 2 and candidate != key and candidate not in out:
+            out.append(candidate)
+
+    stems = [key]
+    if key[:1] in _PROCLITICS and len(key) > 3:
+        stems.append(key[1:])
+    for stem in list(stems):
+        if stem.startswith("لل"):
+            push("ال" + stem[2:])
+        if stem[:1] in _PREPOSITIONS and len(stem) > 3:
+            rest = stem[1:]
+            if rest.startswith("ال"):
+                push(rest)
+            elif stem[0] == "ل":
+                push("ا" + stem)  # لامم -> الامم (first lam of لل dropped)
+                push(rest)
+            else:
+                push(rest)
+        if stem is not key:
+            push(stem)
+    for stem in [key, *out]:
+        if stem.startswith("ال") and len(stem) > 4:
+            push(stem[2:])
+    return out
+
+
+# ---------------------------------------------------------------- index
+
+
+@dataclass(slots=True)
+class _LabelIndex:
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_ids: list[frozenset[str]] = field(default_factory=list)
+    skeletons: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    shorts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _build_index(kb: KnowledgeBase) -> dict[Label, _LabelIndex]:
+    index = {label: _LabelIndex() for label in (Label.ORG, Label.PER, Label.LOC)}
+    by_key: dict[Label, dict[str, set[str]]] = {label: defaultdict(set) for label in index}
+    for alias in kb.aliases():
+        idx = index[alias.label]
+        if alias.kind == "short":
+            idx.shorts[alias.key].add(alias.entity_id)
+            sk = skeleton(alias.key)
+            if len(sk) >= 3:
+                idx.shorts[_SK + sk].add(alias.entity_id)
+            continue
+        if alias.kind == "name" and len(alias.key.replace(" ", "")) >= 4:
+            by_key[alias.label][alias.key].add(alias.entity_id)
+            sk = skeleton(alias.key)
+            if len(sk) >= SKELETON_MIN:
+                idx.skeletons[sk].add(alias.entity_id)
+    for label, keys in by_key.items():
+        for key in sorted(keys):
+            index[label].fuzzy_keys.append(key)
+            index[label].fuzzy_ids.append(frozenset(keys[key]))
+    return index
+
+
+_SK = "\x00sk:"  # prefix of skeleton keys inside ``shorts``
+
+
+# ---------------------------------------------------------------- stages
+
+
+def _pick(aliases: Sequence[Alias], label: Label, kinds: tuple[str, ...] = ("name", "acronym")) -> str | None:
+    """The entity the aliases agree on, by prior then kind; ``None`` on a tie."""
+    best: dict[str, tuple[float, int]] = {}
+    for alias in aliases:
+        if alias.label is not label or alias.kind not in kinds:
+            continue
+        rank = (alias.prior, 1 if alias.kind == "name" else 0)
+        if alias.entity_id not in best or rank > best[alias.entity_id]:
+            best[alias.entity_id] = rank
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _exact(kb: KnowledgeBase, mention: Mention, key: str) -> str | None:
+    found = _pick(kb.lookup_key(key), mention.label)
+    if found:
+        return found
+    for variant in clitic_variants(key):
+        found = _pick(kb.lookup_key(variant), mention.label)
+        if found:
+            return found
+    return None
+
+
+def _unique(ids: set[str] | frozenset[str]) -> str | None:
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _fuzzy(idx: _LabelIndex, key: str, threshold: float) -> str | None:
+    for variant in [key, *clitic_variants(key)]:
+        sk = skeleton(variant)
+        if len(sk) >= SKELETON_MIN and sk in idx.skeletons:
+            return _unique(idx.skeletons[sk])
+    if len(key.replace(" ", "")) < 5 or not idx.fuzzy_keys:
+        return None
+    hits = process.extract(key, idx.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=5)
+    if not hits:
+        return None
+    top = hits[0][1]
+    ids: set[str] = set()
+    for _, score, pos in hits:
+        if score >= top - 1.0:
+            ids |= idx.fuzzy_ids[pos]
+    return _unique(ids)
+
+
+def _coref(idx: _LabelIndex, key: str, resolved: list[tuple[str, str]]) -> str | None:
+    """Link a short form to an entity already linked in the same document."""
+    in_doc = {entity_id for _, entity_id in resolved}
+    keys = [key, *clitic_variants(key)]
+    for variant in keys:
+        for probe in (variant, _SK + skeleton(variant)):
+            found = _unique(idx.shorts.get(probe, set()) & in_doc)
+            if found:
+                return found
+    return _token_match(keys, resolved)
+
+
+def _token_match(keys: list[str], resolved: list[tuple[str, str]]) -> str | None:
+    """A surname that is the last word(s) of a full mention of the same document."""
+    ids: set[str] = set()
+    skeletons = {skeleton(k) for k in keys if len(skeleton(k)) >= 3}
+    for full, entity_id in resolved:
+        words = full.split()
+        if len(words) < 2:
+            continue
+        tails = {" ".join(words[i:]) for i in range(1, len(words))}
+        if any(k in tails for k in keys) or skeletons & {skeleton(t) for t in tails}:
+            ids.add(entity_id)
+    return _unique(ids)
+
+
+# ---------------------------------------------------------------- public
+
+
+def unknown_id(text: str, label: Label | str) -> str:
+    """A stable id for an entity the KB lacks, from its folded, clitic-free text.
+
+    Examples:
+        >>> unknown_id("والبنك الأهلي", "ORG") == unknown_id("البنك الاهلي", "ORG")
+        True
+        >>> unknown_id("فلان", "PER").startswith("x/per/")
+        True
+    """
+    key = fold(text)
+    if key[:1] in _PROCLITICS and key[1:3] == "ال":
+        key = key[1:]
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return f"x/{str(label).lower()}/{digest}"
+
+
+def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> list[Linked]:
+    """Link the mentions of one document; the result has the same order and length.
+
+    Args:
+        mentions: the document's ORG/PER/LOC mentions.
+        kb: the knowledge base (:func:`arfa.kb.load_default_kb`).
+        lang: the document language (``ar`` or ``fa``); matching itself is
+            language-independent.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> kb = load_default_kb()
+        >>> found = link_mentions([Mention(0, 22, "منظمة شانغهاي للتعاون", Label.ORG, None),
+        ...                        Mention(30, 35, "جوتيريش", Label.PER, None),
+        ...                        Mention(40, 56, "أنطونيو غوتيريش", Label.PER, None)], kb, "ar")
+        >>> [f.canonical for f in found]
+        ['Shanghai Cooperation Organisation', 'António Guterres', 'António Guterres']
+    """
+    del lang  # the KB and the folding are shared by both languages
+    index = kb.derived("link_index", _build_index)
+    keys = [fold(m.text) for m in mentions]
+    ids: list[str | None] = [None] * len(mentions)
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        given = kb.get(mention.kb_id) if mention.kb_id else None
+        if given is not None and given.label is Label(mention.label):
+            ids[i] = given.id
+        elif key:
+            ids[i] = _exact(kb, mention, key)
+    # transliteration variants of full names (several words, or not a PER)
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if ids[i] is None and key and (mention.label is not Label.PER or " " in key):
+            ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+    # short forms and surnames, against the full mentions of this document
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if ids[i] is None and key:
+            label = Label(mention.label)
+            resolved = [
+                (keys[j], entity_id)
+                for j, entity_id in enumerate(ids)
+                if entity_id is not None and j != i and Label(mentions[j].label) is label
+            ]
+            ids[i] = _coref(index[label], key, resolved)
+    # romanized names against the English names (skeletons above are cross-script too)
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if ids[i] is None and key and is_latin(key):
+            ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+    return [_result(kb, mention, entity_id, mentions, keys, ids) for mention, entity_id in zip(mentions, ids)]
+
+
+def _result(
+    kb: KnowledgeBase,
+    mention: Mention,
+    entity_id: str | None,
+    mentions: Sequence[Mention],
+    keys: list[str],
+    ids: list[str | None],
+) -> Linked:
+    entity = kb.get(entity_id) if entity_id else None
+    if entity is not None:
+        return Linked(entity.id, entity.name, entity.wikidata, entity.id)
+    # an unknown surname shares the id of an unknown full name it ends
+    key = fold(mention.text)
+    for other, other_key, other_id in zip(mentions, keys, ids):
+        if other_id is None and other.label == mention.label and other_key != key:
+            if other_key.endswith(" " + key):
+                return Linked(None, None, None, unknown_id(other.text, other.label))
+    return Linked(None, None, None, unknown_id(mention.text, mention.label))

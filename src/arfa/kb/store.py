@@ -1,0 +1,321 @@
+"""The knowledge base: canonical entities and an alias index over their names.
+
+Source files are YAML lists of entities (``arfa/resources/kb/*.yaml``), one mapping
+per entity, validated by :class:`KBEntity` when loaded::
+
+    - id: org/osce
+      label: ORG
+      name: Organization for Security and Co-operation in Europe
+      wikidata: Q81299
+      kind: intergovernmental organization
+      names:
+        ar: [منظمة الأمن والتعاون في أوروبا]
+        fa: [سازمان امنیت و همکاری اروپا]
+        en: [Organization for Security and Co-operation in Europe]
+      acronyms: [OSCE, ОБСЕ]
+      source: curated
+
+Every name and acronym becomes an :class:`Alias` whose key is :func:`arfa.normalize.fold`
+of it, so text and aliases are folded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from arfa.errors import KnowledgeBaseError
+from arfa.models import Label
+from arfa.normalize import fold
+
+__all__ = ["Alias", "KBEntity", "KnowledgeBase", "load_default_kb", "load_entities", "load_kb"]
+
+_T = TypeVar("_T")
+
+AliasKind = Literal["name", "acronym", "short"]
+_ID = re.compile(r"^[a-z]+/[\w.\-]+$")
+_LANGS = frozenset({"ar", "fa", "en", "ru"})
+
+
+class KBEntity(BaseModel):
+    """One canonical entity.
+
+    Attributes:
+        id: stable id, ``<type>/<slug>`` (``org/sco``, ``loc/dushanbe``).
+        label: ORG, PER or LOC.
+        name: English canonical name, as the English Wikipedia article titles it.
+        wikidata: Wikidata QID where certain, else ``None``.
+        kind: what it is (``intergovernmental organization``, ``body``, ``country``,
+            ``city``, ``region``, ``person`` ...).
+        parent: id of the organization a body belongs to, or a city's country.
+        names: names and aliases per language (``ar``, ``fa``, ``en``, ``ru``).
+        acronyms: acronyms in any script (``SCO``, ``ШОС``, ``سيكا``).
+        short: short forms that only link inside a document that names the entity
+            in full (a surname, ``المنظمة`` is never one).
+        prior: how likely this entity is for an ambiguous alias, in ``(0, 1]``.
+        source: where the names come from.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    label: Label
+    name: str = Field(min_length=1)
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9]\d*$")
+    kind: str = "unknown"
+    parent: str | None = None
+    names: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    acronyms: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    prior: float = Field(default=1.0, gt=0.0, le=1.0)
+    source: str = "curated"
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id {value!r} must look like 'org/sco' (lower-case type, slash, slug)")
+        return value
+
+    @field_validator("label")
+    @classmethod
+    def _not_date(cls, value: Label) -> Label:
+        if value is Label.DATE:
+            raise ValueError("the knowledge base holds ORG, PER and LOC entities, not DATE")
+        return value
+
+    @field_validator("names")
+    @classmethod
+    def _check_langs(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = set(value) - _LANGS
+        if unknown:
+            raise ValueError(f"unknown name languages {sorted(unknown)}; use {sorted(_LANGS)}")
+        return value
+
+    def all_names(self) -> Iterator[tuple[str, AliasKind]]:
+        """Every surface form with its kind; the English canonical name included."""
+        yield self.name, "name"
+        for names in self.names.values():
+            for name in names:
+                yield name, "name"
+        for acronym in self.acronyms:
+            yield acronym, "acronym"
+        for short in self.short:
+            yield short, "short"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One entry of the alias index: a folded key pointing at an entity."""
+
+    key: str
+    entity_id: str
+    label: Label
+    kind: AliasKind
+    prior: float
+
+
+class KnowledgeBase:
+    """Entities by id and an alias index by folded key.
+
+    Examples:
+        >>> kb = KnowledgeBase([KBEntity(id="loc/vienna", label="LOC", name="Vienna",
+        ...                              names={"ar": ("فيينا",)})])
+        >>> [a.entity_id for a in kb.lookup("فيينا")]
+        ['loc/vienna']
+    """
+
+    def __init__(self, entities: Iterable[KBEntity] = ()) -> None:
+        self._entities: dict[str, KBEntity] = {}
+        self._aliases: dict[str, list[Alias]] = defaultdict(list)
+        self._derived: dict[str, object] = {}
+        self.version = 0
+        self.add(entities)
+
+    def add(self, entities: Iterable[KBEntity] | Sequence[Mapping[str, Any]]) -> None:
+        """Add entities; a later entity with an id already present replaces it.
+
+        Mappings are validated first (see :func:`load_entities`), so a bad entry
+        raises :class:`~arfa.errors.KnowledgeBaseError` naming it.
+        """
+        items = list(entities)
+        if any(not isinstance(item, KBEntity) for item in items):
+            items = load_entities(items)
+        self.version += 1
+        self._derived.clear()
+        for entity in items:
+            if not isinstance(entity, KBEntity):  # pragma: no cover - load_entities validated
+                raise KnowledgeBaseError(f"not a KBEntity: {entity!r}")
+            if entity.id in self._entities:
+                self._drop_aliases(entity.id)
+            self._entities[entity.id] = entity
+            seen: set[tuple[str, str]] = set()
+            for surface, kind in entity.all_names():
+                key = fold(surface)
+                if not key or (key, kind) in seen:
+                    continue
+                seen.add((key, kind))
+                self._aliases[key].append(Alias(key, entity.id, entity.label, kind, entity.prior))
+
+    def _drop_aliases(self, entity_id: str) -> None:
+        for key in [k for k, v in self._aliases.items() if any(a.entity_id == entity_id for a in v)]:
+            kept = [a for a in self._aliases[key] if a.entity_id != entity_id]
+            if kept:
+                self._aliases[key] = kept
+            else:
+                del self._aliases[key]
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __iter__(self) -> Iterator[KBEntity]:
+        return iter(self._entities.values())
+
+    def get(self, entity_id: str) -> KBEntity | None:
+        """The entity with ``entity_id``, or ``None``."""
+        return self._entities.get(entity_id)
+
+    def lookup(self, surface: str) -> list[Alias]:
+        """Aliases whose key equals ``fold(surface)``, best prior first."""
+        return self.lookup_key(fold(surface))
+
+    def lookup_key(self, key: str) -> list[Alias]:
+        """Aliases whose key equals the already folded ``key``, best prior first."""
+        return sorted(self._aliases.get(key, ()), key=lambda a: -a.prior)
+
+    def derived(self, name: str, build: Callable[[KnowledgeBase], _T]) -> _T:
+        """A structure computed from the KB (an index), cached until the next :meth:`add`."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[return-value]
+
+    def aliases(self) -> Iterator[Alias]:
+        """Every alias of the index."""
+        for entries in self._aliases.values():
+            yield from entries
+
+
+def _read_yaml(path: Path | str, text: str) -> list[Mapping[str, Any]]:
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise KnowledgeBaseError(f"{path}: a knowledge-base file is a YAML list of entities")
+    return data
+
+
+def load_entities(
+    source: Path | str | Sequence[Mapping[str, Any] | KBEntity], *, origin: str | None = None
+) -> list[KBEntity]:
+    """Validate entities from a YAML file path or from mappings.
+
+    Raises:
+        KnowledgeBaseError: naming the file, the entry's index and id, and the problem.
+    """
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            raw: Sequence[Mapping[str, Any] | KBEntity] = _read_yaml(path, path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise KnowledgeBaseError(f"cannot read knowledge-base file {path}: {exc}") from exc
+        origin = origin or str(path)
+    else:
+        raw = source
+        origin = origin or "extra_entities"
+    entities: list[KBEntity] = []
+    for index, item in enumerate(raw):
+        if isinstance(item, KBEntity):
+            entities.append(item)
+            continue
+        try:
+            entities.append(KBEntity.model_validate(item))
+        except ValidationError as exc:
+            ident = item.get("id") if isinstance(item, Mapping) else None
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise KnowledgeBaseError(f"{origin}: entry {index} (id={ident!r}) is invalid: {problems}") from exc
+    return entities
+
+
+def load_kb(paths: Iterable[Path | str]) -> KnowledgeBase:
+    """A knowledge base from YAML files; later files override earlier ids.
+
+    Raises:
+        KnowledgeBaseError: for an unreadable file or an invalid entry.
+    """
+    kb = KnowledgeBase()
+    for path in paths:
+        kb.add(load_entities(path))
+    return kb
+
+
+@cache
+def load_default_kb() -> KnowledgeBase:
+    """The knowledge base shipped with arfa (every ``resources/kb/*.yaml``), loaded once.
+
+    Files load in name order; generated files are prefixed ``gen_`` so that the
+    curated files, which come after them, override an entity with the same id.
+    Entries are trusted package data, so they are built with ``model_construct``
+    after a cheap shape check instead of full validation (``tests/kb`` validates them).
+
+    Examples:
+        >>> load_default_kb().get("org/sco").name
+        'Shanghai Cooperation Organisation'
+    """
+    kb = KnowledgeBase()
+    folder = resources.files("arfa.resources").joinpath("kb")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            name = f"arfa/resources/kb/{entry.name}"
+            kb.add(_construct(_read_yaml(name, entry.read_text(encoding="utf-8")), origin=name))
+    return kb
+
+
+def _construct(raw: Sequence[Mapping[str, Any]], origin: str) -> list[KBEntity]:
+    """Build trusted entities fast; fall back to validation for anything unusual."""
+    out: list[KBEntity] = []
+    for item in raw:
+        names = item.get("names") or {}
+        if (
+            not isinstance(item, Mapping)
+            or not isinstance(item.get("id"), str)
+            or item.get("label") not in ("ORG", "PER", "LOC")
+            or not isinstance(names, Mapping)
+            or not set(item) <= _FIELDS
+        ):
+            out.extend(load_entities([item], origin=origin))
+            continue
+        out.append(
+            KBEntity.model_construct(
+                id=item["id"],
+                label=Label(item["label"]),
+                name=str(item["name"]),
+                wikidata=item.get("wikidata"),
+                kind=item.get("kind", "unknown"),
+                parent=item.get("parent"),
+                names={lang: tuple(map(str, values)) for lang, values in names.items()},
+                acronyms=tuple(map(str, item.get("acronyms") or ())),
+                short=tuple(map(str, item.get("short") or ())),
+                prior=float(item.get("prior", 1.0)),
+                source=item.get("source", "curated"),
+            )
+        )
+    return out
+
+
+_FIELDS = frozenset(KBEntity.model_fields)

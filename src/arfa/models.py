@@ -1,0 +1,155 @@
+"""Typed results: :class:`Document`, :class:`Entity`, :class:`Token`, :class:`Sentence`.
+
+The fields of ``Document`` and ``Entity`` are those of the gold JSON Lines format
+(``../shared/ANNOTATION.md``), so ``doc.to_json()`` is one gold line and a gold line
+loads with ``Document.from_json()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover - Python 3.10
+    from enum import Enum
+
+    class StrEnum(str, Enum):
+        """Backport of :class:`enum.StrEnum`."""
+
+
+class Label(StrEnum):
+    """Entity types of the annotation guidelines."""
+
+    ORG = "ORG"
+    PER = "PER"
+    LOC = "LOC"
+    DATE = "DATE"
+
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(BaseModel):
+    """A half-open character range ``[start, end)`` of the original text."""
+
+    model_config = _FROZEN
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"text {self.text!r} does not fit span {self.start}:{self.end}")
+        return self
+
+
+class Token(Span):
+    """A token of the original text."""
+
+
+class Sentence(Span):
+    """A sentence of the original text, with the language it was processed as."""
+
+    lang: str = "und"
+
+
+class Entity(Span):
+    """One entity mention.
+
+    Attributes:
+        label: ORG, PER, LOC or DATE.
+        canonical: the entity's English name as its English Wikipedia article titles it.
+        canonical_id: a stable id: the knowledge-base id, or one derived from the
+            normalized mention for entities the knowledge base does not list.
+        wikidata: the Wikidata QID, where known.
+        value: ISO 8601 value of a DATE (``None`` when it cannot be resolved).
+        score: the recognizer's confidence in ``[0, 1]``.
+        source: the component that found the mention (``gazetteer``, ``dates`` ...).
+        calendar: for a DATE, the calendar it was written in (``gregorian``,
+            ``persian``, ``islamic``).
+    """
+
+    label: Label
+    canonical: str | None = None
+    canonical_id: str | None = None
+    wikidata: str | None = None
+    value: str | None = None
+    score: float | None = Field(default=None, ge=0.0, le=1.0)
+    source: str | None = None
+    calendar: str | None = None
+
+
+class Document(BaseModel):
+    """A processed text and what arfa found in it.
+
+    ``to_json()`` writes the gold JSON Lines format; tokens and sentences are left out
+    of it (they are derived from ``text``).
+
+    Examples:
+        >>> doc = Document(id="d1", lang="ar", text="في فيينا")
+        >>> doc.to_json()
+        '{"id":"d1","lang":"ar","text":"في فيينا","doc_date":null,"entities":[]}'
+    """
+
+    model_config = _FROZEN
+
+    id: str | None = None
+    lang: str = "und"
+    text: str
+    doc_date: dt.date | None = None
+    entities: tuple[Entity, ...] = ()
+    tokens: tuple[Token, ...] = Field(default=(), exclude=True)
+    sentences: tuple[Sentence, ...] = Field(default=(), exclude=True)
+    error: str | None = Field(default=None, exclude=True)
+
+    @field_validator("doc_date", mode="before")
+    @classmethod
+    def _parse_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        return value
+
+    @model_validator(mode="after")
+    def _spans_fit_text(self) -> Document:
+        n = len(self.text)
+        for span in (*self.entities, *self.tokens, *self.sentences):
+            if span.end > n or self.text[span.start : span.end] != span.text:
+                raise ValueError(
+                    f"{type(span).__name__} {span.text!r} at {span.start}:{span.end} "
+                    "does not match the document text"
+                )
+        return self
+
+    def to_json(self) -> str:
+        """One line of the gold JSON Lines format (no newline)."""
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, line: str | bytes) -> Document:
+        """Load one gold-format line; unknown top-level keys are ignored."""
+        import json
+
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("a document line must be a JSON object")
+        known = {k: v for k, v in data.items() if k in {"id", "lang", "text", "doc_date", "entities"}}
+        return cls.model_validate(known)
+
+    def _repr_html_(self) -> str:
+        from arfa.display import render_html
+
+        return render_html(self)
+
+    def __str__(self) -> str:
+        found = ", ".join(f"{e.text} ({e.label})" for e in self.entities)
+        return f"Document(lang={self.lang}, {len(self.entities)} entities: {found})"
+

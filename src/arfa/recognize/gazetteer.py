@@ -1,0 +1,152 @@
+"""Gazetteer recognizer: knowledge-base aliases matched on folded words with a trie.
+
+Aliases and text are folded by the same :func:`arfa.normalize.normalize` and cut
+into the same units (runs of word characters, single punctuation marks), and a
+word trie finds every alias starting at each unit, so the cost grows with the
+length of the text and the length of the longest alias, not with the size of the
+knowledge base.
+
+Arabic proclitics are stripped only when the rest is a known alias: ``وطاجيكستان``
+matches ``طاجيكستان`` from its second letter, ``للامم المتحده`` matches
+``الامم المتحده`` from its second letter (the span ``لأمم المتحدة``), while
+``لبنان`` stays whole. A ``short`` alias (a surname) matches only in a document
+that also names its entity in full.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from arfa.kb.store import Alias, KnowledgeBase
+from arfa.models import Token
+from arfa.normalize import NormalizedText, fold
+from arfa.recognize.base import Candidate
+
+__all__ = ["GazetteerRecognizer", "units"]
+
+_UNIT = re.compile(r"\w+|[^\w\s]")
+_LATIN = re.compile(r"[a-z]")
+# Single-word aliases that are ordinary words far more often than names.
+_STOP = frozenset(
+    fold(w)
+    for w in (
+        "في من إلى على عن مع هذا هذه التي الذي كان قد لا ما أن إن أو ثم بين حول عام يوم "
+        "در از به با که این آن را و یا تا بر برای هم نیز شد است بود کرد"
+    ).split()
+)
+_PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+
+
+def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The matching units of folded ``text``: ``(start, end, unit)``.
+
+    Examples:
+        >>> [u for _, _, u in units("co-operation in europe")]
+        ['co', '-', 'operation', 'in', 'europe']
+    """
+    return [(m.start() + start, m.end() + start, m.group()) for m in _UNIT.finditer(text)]
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+
+
+class GazetteerRecognizer:
+    """Finds knowledge-base aliases in text.
+
+    Args:
+        kb: the knowledge base whose aliases are matched.
+        lang: the language of the text (clitic stripping is Arabic only).
+    """
+
+    name = "gazetteer"
+    langs = frozenset({"ar", "fa"})
+
+    def __init__(self, kb: KnowledgeBase, lang: str = "ar") -> None:
+        self.lang = lang
+        self._kb = kb
+        self._root = _Node()
+        self._build(kb.aliases())
+
+    def _build(self, aliases: Iterable[Alias]) -> None:
+        for alias in aliases:
+            words = [u for _, _, u in units(alias.key)]
+            if not words or (len(words) == 1 and alias.kind != "acronym" and
+                             (alias.key in _STOP or len(alias.key) < 3)):
+                continue
+            node = self._root
+            for word in words:
+                node = node.children.setdefault(word, _Node())
+            node.aliases.append(alias)
+
+    def __call__(
+        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
+    ) -> list[Candidate]:
+        found: list[tuple[int, int, Alias, float]] = []
+        seq = units(doc.text)
+        covered = 0  # leftmost-longest: no match starts inside an earlier one
+        for i in range(len(seq)):
+            if seq[i][0] < covered:
+                continue
+            best = self._longest_at(doc, seq, i)
+            if best is not None:
+                found.append(best)
+                covered = best[1]
+        named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
+        out: list[Candidate] = []
+        for start, end, alias, score in found:
+            if alias.kind == "short" and alias.entity_id not in named:
+                continue
+            out.append(Candidate(start, end, alias.label, self.name, score=score, priority=10,
+                                 kb_id=alias.entity_id))
+        return out
+
+    def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
+        """``(offset, key, score)`` readings of a first unit: whole, then clitic-stripped."""
+        yield 0, unit, 1.0
+        if self.lang != "ar" or len(unit) < 4:
+            return
+        for clitic in _PROCLITICS_AR:
+            if unit.startswith(clitic) and len(unit) - len(clitic) >= 3:
+                rest = unit[len(clitic):]
+                if clitic.endswith("ل") and rest.startswith("ل"):
+                    yield len(clitic), "ا" + rest, 0.95  # li + al-: للامم -> (ا)لامم
+                yield len(clitic), rest, 0.9
+
+    def _longest_at(
+        self, doc: NormalizedText, seq: list[tuple[int, int, str]], i: int
+    ) -> tuple[int, int, Alias, float] | None:
+        first_start, _, first = seq[i]
+        best: tuple[int, int, Alias, float] | None = None
+        for offset, key, score in self._variants(first):
+            node = self._root.children.get(key)
+            j = i
+            while node is not None:
+                alias = self._pick(doc, node.aliases, first_start + offset, seq[j][1])
+                if alias is not None:
+                    cand = (first_start + offset, seq[j][1], alias, score)
+                    if best is None or cand[1] > best[1]:
+                        best = cand
+                j += 1
+                if j >= len(seq):
+                    break
+                node = node.children.get(seq[j][2])
+        return best
+
+    def _pick(self, doc: NormalizedText, aliases: list[Alias], start: int, end: int) -> Alias | None:
+        """The best alias ending here: acronyms in Latin script must be upper-case in the text."""
+        if not aliases:
+            return None
+        ranked = sorted(aliases, key=lambda a: (a.kind == "short", -a.prior, a.entity_id))
+        for alias in ranked:
+            if alias.kind == "acronym" and _LATIN.search(alias.key):
+                s, e = doc.span_to_orig(start, end)
+                if not doc.original[s:e].isupper():
+                    continue
+            return alias
+        return None

@@ -1,0 +1,46 @@
+"""Shared fixtures: per-language pipelines built once per session, paths to data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arfa.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "gold" / "seeds.jsonl"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.jsonl")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Pipeline:
+    """The default pipeline, detecting the language."""
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def ar_nlp() -> Pipeline:
+    return Pipeline("ar")
+
+
+@pytest.fixture(scope="session")
+def fa_nlp() -> Pipeline:
+    return Pipeline("fa")
+
+
+@pytest.fixture(scope="session")
+def gold_path() -> Path:
+    if not GOLD.exists():
+        pytest.skip("../shared/gold/seeds.jsonl is not beside the repository")
+    return GOLD

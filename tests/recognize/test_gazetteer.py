@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from arfa.kb.store import KBEntity, KnowledgeBase
+from arfa.normalize import normalize
+from arfa.recognize.gazetteer import GazetteerRecognizer
+
+KB = KnowledgeBase([
+    KBEntity(id="org/un", label="ORG", name="United Nations",
+             names={"ar": ("الأمم المتحدة",), "fa": ("سازمان ملل",)}, acronyms=("UN",)),
+    KBEntity(id="org/eu", label="ORG", name="European Union",
+             names={"ar": ("الاتحاد الأوروبي",)}, acronyms=("EU",)),
+    KBEntity(id="loc/tajikistan", label="LOC", name="Tajikistan", names={"ar": ("طاجيكستان",)}),
+    KBEntity(id="loc/lebanon", label="LOC", name="Lebanon", names={"ar": ("لبنان",)}),
+    KBEntity(id="per/norov", label="PER", name="Vladimir Norov",
+             names={"ar": ("فلاديمير نوروف",)}, short=("نوروف",)),
+])
+
+
+def found(text: str, lang: str = "ar") -> list[tuple[str, str | None]]:
+    norm = normalize(text)
+    out = []
+    for cand in GazetteerRecognizer(KB, lang)(norm, ()):
+        s, e = norm.span_to_orig(cand.start, cand.end)
+        out.append((text[s:e], cand.kb_id))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("والاتحاد الأوروبي", [("الاتحاد الأوروبي", "org/eu")]),
+        ("بالأمم المتحدة", [("الأمم المتحدة", "org/un")]),
+        ("للأمم المتحدة", [("لأمم المتحدة", "org/un")]),  # li + al-: span after the first lam
+        ("للاتحاد الأوروبي", [("لاتحاد الأوروبي", "org/eu")]),
+        ("وطاجيكستان", [("طاجيكستان", "loc/tajikistan")]),
+        ("لبنان", [("لبنان", "loc/lebanon")]),  # not ل + بنان
+        ("الأُمَمُ المُتَّحِدَة", [("الأُمَمُ المُتَّحِدَة", "org/un")]),  # diacritics
+        ("(EU)", [("EU", "org/eu")]),
+        ("eu", []),  # a Latin acronym must be upper-case
+        ("سازمان ملل", [("سازمان ملل", "org/un")]),
+    ],
+)
+def test_matches(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_short_form_needs_the_full_name_in_the_document() -> None:
+    assert found("قال نوروف") == []
+    assert found("السيد فلاديمير نوروف. وقال نوروف") == [
+        ("فلاديمير نوروف", "per/norov"), ("نوروف", "per/norov"),
+    ]
+
+
+def test_persian_has_no_clitic_stripping() -> None:
+    assert found("وطاجيكستان", lang="fa") == []

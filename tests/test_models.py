@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from arfa.models import Document, Entity, Label
+
+
+def test_gold_lines_round_trip(gold_path: Path) -> None:
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        doc = Document.from_json(line)
+        again = Document.from_json(doc.to_json())
+        assert again == doc
+        original = json.loads(line)
+        dumped = json.loads(doc.to_json())
+        for key in ("id", "lang", "text", "doc_date"):
+            assert dumped[key] == original[key]
+        for g, d in zip(original["entities"], dumped["entities"]):
+            assert {k: d[k] for k in g} == g
+
+
+def test_entity_text_must_match_document() -> None:
+    with pytest.raises(ValidationError, match="does not match"):
+        Document(text="في فيينا", entities=[Entity(start=0, end=5, text="فيينا", label=Label.LOC)])
+
+
+def test_entity_span_must_fit_its_text() -> None:
+    with pytest.raises(ValidationError):
+        Entity(start=0, end=3, text="فيينا", label=Label.LOC)
+
+
+def test_models_are_frozen() -> None:
+    doc = Document(text="x")
+    with pytest.raises(ValidationError):
+        doc.text = "y"  # type: ignore[misc]
+
+
+def test_unknown_label_rejected() -> None:
+    with pytest.raises(ValidationError):
+        Entity(start=0, end=1, text="x", label="MISC")  # type: ignore[arg-type]
+
+
+def test_doc_date_parses_iso_string() -> None:
+    doc = Document.from_json('{"text": "x", "doc_date": "2021-07-16", "extra": 1}')
+    assert str(doc.doc_date) == "2021-07-16"
+
+
+def test_repr_html_is_rtl_and_escaped() -> None:
+    doc = Document(text="<b> في فيينا", lang="ar",
+                   entities=[Entity(start=7, end=12, text="فيينا", label="LOC", canonical="Vienna")])
+    html = doc._repr_html_()
+    assert 'dir="rtl"' in html and "&lt;b&gt;" in html and 'title="LOC: Vienna"' in html
