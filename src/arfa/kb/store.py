@@ -146,9 +146,8 @@ class KnowledgeBase:
         Mappings are validated first (see :func:`load_entities`), so a bad entry
         raises :class:`~arfa.errors.KnowledgeBaseError` naming it.
         """
-        items = list(entities)
-        if any(not isinstance(item, KBEntity) for item in items):
-            items = load_entities(items)
+        raw: list[Mapping[str, Any] | KBEntity] = list(entities)
+        items = load_entities(raw) if any(not isinstance(i, KBEntity) for i in raw) else raw
         self.version += 1
         self._derived.clear()
         for entity in items:
