@@ -78,6 +78,7 @@ class _Parser:
         self.lang = lang
         self.vocab: Vocab = load_vocab(lang)
         self.toks = tokenize(text)
+        self._cache: dict[tuple[int, bool], list[_Hit]] = {}
 
     # -- phrase lookup -------------------------------------------------------------
     def _key(self, i: int, n: int, first: str) -> tuple[str, ...] | None:
@@ -90,25 +91,39 @@ class _Parser:
 
     def find(self, i: int, kinds: frozenset[str], clitic: bool = False) -> _Hit | None:
         """Longest phrase at token ``i`` whose meaning has a kind in ``kinds``."""
-        if i >= len(self.toks):
-            return None
-        word = self.toks[i].text
-        firsts: list[tuple[str, int]] = [(word, 0)]
-        if self.lang == "fa" and word.endswith("ماه") and len(word) > 4:
-            firsts.append((word[:-3], 0))
-        if clitic and self.toks[i].kind == "word":
-            if word.startswith("لل"):
-                firsts.append(("ا" + word[1:], 1))
-            firsts += [(word[len(c) :], len(c)) for c in _CLITICS if word.startswith(c) and len(word) - len(c) >= 2]
-        for first, strip in firsts:
-            for n in range(min(self.vocab.max_len, len(self.toks) - i), 0, -1):
-                key = self._key(i, n, first)
-                if key is None:
-                    continue
-                for entry in self.vocab.lookup(key):
-                    if entry.kind in kinds:
-                        return _Hit(i + n, entry, strip)
+        for hit in self._hits(i, clitic):
+            if hit.entry.kind in kinds:
+                return hit
         return None
+
+    def _hits(self, i: int, clitic: bool) -> list[_Hit]:
+        """Every phrase at token ``i``, plain before clitic-stripped, longest first (cached)."""
+        cached = self._cache.get((i, clitic))
+        if cached is not None:
+            return cached
+        hits: list[_Hit] = []
+        if i < len(self.toks):
+            word = self.toks[i].text
+            firsts: list[tuple[str, int]] = [(word, 0)]
+            if self.lang == "fa" and word.endswith("ماه") and len(word) > 4:
+                firsts.append((word[:-3], 0))
+            if clitic and self.toks[i].kind == "word":
+                if word.startswith("لل"):
+                    firsts.append(("ا" + word[1:], 1))
+                firsts += [
+                    (word[len(c) :], len(c))
+                    for c in _CLITICS
+                    if word.startswith(c) and len(word) - len(c) >= 2
+                ]
+            for first, strip in firsts:
+                if first not in self.vocab.first_words:
+                    continue
+                for n in range(min(self.vocab.max_len, len(self.toks) - i), 0, -1):
+                    key = self._key(i, n, first)
+                    if key is not None:
+                        hits += [_Hit(i + n, entry, strip) for entry in self.vocab.lookup(key)]
+        self._cache[(i, clitic)] = hits
+        return hits
 
     def is_punct(self, i: int, chars: str) -> bool:
         return i < len(self.toks) and self.toks[i].kind == "punct" and self.toks[i].text in chars
@@ -142,7 +157,9 @@ class _Parser:
         k = self.connector(j)
         second = self.day(k) if k is not None else None
         if second is None:  # "والرابع": the connector is a proclitic
-            second = self.day(j, clitic=True) if j < len(self.toks) and self.toks[j].text.startswith("و") else None
+            second = (
+                self.day(j, clitic=True) if j < len(self.toks) and self.toks[j].text.startswith("و") else None
+            )
         if second is not None and second[1] > d1:
             return second[0], d1, second[1]
         return j, d1, None
@@ -156,7 +173,11 @@ class _Parser:
         for open_, close in (("/", ""), ("(", ")")):
             if self.is_punct(end, open_):
                 pair = self.find(end + 1, frozenset({"month"}))
-                if pair and pair.entry.value == hit.entry.value and (not close or self.is_punct(pair.end, close)):
+                if (
+                    pair
+                    and pair.entry.value == hit.entry.value
+                    and (not close or self.is_punct(pair.end, close))
+                ):
                     end = pair.end + (1 if close else 0)
                     word = ""
                     break
@@ -165,7 +186,9 @@ class _Parser:
             end = unit.end
         return replace(hit, end=end), word
 
-    def year(self, i: int, calendar: str | None, inner: bool = True) -> tuple[int, int, str | None, bool] | None:
+    def year(
+        self, i: int, calendar: str | None, inner: bool = True
+    ) -> tuple[int, int, str | None, bool] | None:
         """``[unit] number [era]`` → (next index, year, era calendar, had unit)."""
         j = i
         if inner and self.find(j, frozenset({"of"})) and self.find(j + 1, frozenset({"unit"}), clitic=True):
@@ -240,7 +263,12 @@ class _Parser:
             if not unit_before and word in AMBIGUOUS_MONTHS and (shift is None or len(word) <= 2):
                 return None
         start = DatePoint(
-            calendar, year[1] if year else None, hit.entry.value, days[1] if days else None, shift, year_offset
+            calendar,
+            year[1] if year else None,
+            hit.entry.value,
+            days[1] if days else None,
+            shift,
+            year_offset,
         )
         end = replace(start, day=days[2]) if days is not None and days[2] is not None else None
         expr = DateExpr(start, end)
@@ -396,6 +424,6 @@ def find_dates(text: str, lang: str) -> list[Match]:
     Examples:
         >>> m = find_dates("در تاريخ 13 الي 14 ژوييه", "fa")[0]
         >>> (m.start, m.end, m.expr.start.day, m.expr.end.day)
-        (9, 25, 13, 14)
+        (9, 24, 13, 14)
     """
     return list(_Parser(text, lang))

@@ -175,7 +175,9 @@ def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | Non
         last = to_gregorian(point.calendar, year, 12, _month_length(point.calendar, year, 12))
     elif point.day is None:
         first = to_gregorian(point.calendar, year, point.month, 1)
-        last = to_gregorian(point.calendar, year, point.month, _month_length(point.calendar, year, point.month))
+        last = to_gregorian(
+            point.calendar, year, point.month, _month_length(point.calendar, year, point.month)
+        )
     else:
         first = last = to_gregorian(point.calendar, year, point.month, point.day)
     return first.isoformat(), last.isoformat()

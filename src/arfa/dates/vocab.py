@@ -80,6 +80,7 @@ class Vocab:
     lang: str
     phrases: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
     max_len: int = 1
+    first_words: set[str] = field(default_factory=set)
 
     def add(self, phrase: str, entry: Entry) -> None:
         """Add ``phrase`` (folded and tokenized here) with meaning ``entry``."""
@@ -90,6 +91,7 @@ class Vocab:
         if entry not in old:
             self.phrases[key] = (*old, entry)
         self.max_len = max(self.max_len, len(key))
+        self.first_words.add(key[0])
 
     def lookup(self, key: tuple[str, ...]) -> tuple[Entry, ...]:
         """Meanings of the token tuple ``key`` (empty when unknown)."""
@@ -130,7 +132,9 @@ def _add_section(vocab: Vocab, section: dict[str, Any]) -> None:
         for name in names:
             vocab.add(name, Entry("decade", None, int(digit)))
     for kind in ("connectors", "of", "equals", "decade_units", "year_prepositions"):
-        short = {"connectors": "conn", "decade_units": "decade_unit", "year_prepositions": "yprep"}.get(kind, kind)
+        short = {"connectors": "conn", "decade_units": "decade_unit", "year_prepositions": "yprep"}.get(
+            kind, kind
+        )
         for name in section.get(kind, []):
             vocab.add(name, Entry(short))
 
