@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,6 +212,8 @@ class Pipeline:
                 s += 1
             while e > s and piece[e - 1].isspace():
                 e -= 1
+            while e < len(piece) and _trails(piece[e]):
+                e += 1  # marks and tatweel that normalize() dropped belong to the last letter
             if s == e:
                 continue
             entities.append(Entity(
@@ -286,6 +289,10 @@ class Pipeline:
         except Exception as exc:  # one bad document never loses the batch
             return Document(id=ident, text=text if isinstance(text, str) else "",
                             error=f"{type(exc).__name__}: {exc}")
+
+
+def _trails(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
 
 
 def _shift(token: Token, offset: int) -> Token:
