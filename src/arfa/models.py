@@ -8,10 +8,13 @@ loads with ``Document.from_json()``.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import sys
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticSerializationError
 
 if sys.version_info >= (3, 11):
     from enum import StrEnum
@@ -31,6 +34,7 @@ class Label(StrEnum):
     DATE = "DATE"
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -130,14 +134,20 @@ class Document(BaseModel):
         return self
 
     def to_json(self) -> str:
-        """One line of the gold JSON Lines format (no newline)."""
-        return self.model_dump_json()
+        """One line of the gold JSON Lines format (no newline).
+
+        Lone surrogates (which UTF-8 cannot encode) are written as ``\\udXXX``
+        escapes, so the line is valid JSON and loads back to the same text.
+        """
+        try:
+            return self.model_dump_json()
+        except PydanticSerializationError:
+            line = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+            return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
     @classmethod
     def from_json(cls, line: str | bytes) -> Document:
         """Load one gold-format line; unknown top-level keys are ignored."""
-        import json
-
         data = json.loads(line)
         if not isinstance(data, dict):
             raise ValueError("a document line must be a JSON object")

@@ -20,6 +20,7 @@ The folding, one original character at a time:
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,12 +83,13 @@ class NormalizedText:
         original: the caller's text, unchanged.
         text: the folded text.
         to_orig: ``to_orig[i]`` is the index in ``original`` of the character that
-            produced ``text[i]``; it never decreases.
+            produced ``text[i]``; it never decreases. A compact ``array`` of
+            machine integers (8 bytes a character, not a tuple of int objects).
     """
 
     original: str
     text: str
-    to_orig: tuple[int, ...]
+    to_orig: array[int]
 
     def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``text`` to the original text.
@@ -120,13 +122,16 @@ def normalize(text: str) -> NormalizedText:
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects str, not {type(text).__name__}")
     out: list[str] = []
-    to_orig: list[int] = []
+    to_orig: array[int] = array("q")
     for i, ch in enumerate(text):
         folded = _fold_char(ch)
         if folded:
             out.append(folded)
-            to_orig.extend([i] * len(folded))
-    return NormalizedText(original=text, text="".join(out), to_orig=tuple(to_orig))
+            if len(folded) == 1:
+                to_orig.append(i)
+            else:
+                to_orig.extend([i] * len(folded))
+    return NormalizedText(original=text, text="".join(out), to_orig=to_orig)
 
 
 def fold(text: str) -> str:

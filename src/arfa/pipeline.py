@@ -166,7 +166,7 @@ class Pipeline:
             raise TypeError(f"arfa expects text as str, not {type(text).__name__}")
         code = _check_lang(lang) or self.lang
         date = _as_date(doc_date)
-        if not text.strip():
+        if _blank(text):
             return Document(id=id, lang=code or "und", text=text, doc_date=date)
         if code is not None:
             parts = [(0, len(text), code)]
@@ -289,6 +289,11 @@ class Pipeline:
         except Exception as exc:  # one bad document never loses the batch
             return Document(id=ident, text=text if isinstance(text, str) else "",
                             error=f"{type(exc).__name__}: {exc}")
+
+
+def _blank(text: str) -> bool:
+    """Only whitespace and invisible format characters (ZWNJ, bidi marks, BOM)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def _trails(ch: str) -> bool:

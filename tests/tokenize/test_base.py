@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from arfa.errors import UnsupportedLanguageError
@@ -33,7 +35,6 @@ def test_unsupported_language() -> None:
 
 
 @pytest.mark.parametrize("lang", ["ar", "fa"])
-@settings(max_examples=60, deadline=None)
 @given(text=TEXT)
 def test_tokens_and_sentences_slice_the_original(lang: str, text: str) -> None:
     result = get_tokenizer(lang)(text)
@@ -47,6 +48,7 @@ def test_tokens_and_sentences_slice_the_original(lang: str, text: str) -> None:
         assert text[s.start : s.end] == s.text
         assert s.start >= prev
         prev = s.end
-    # every non-space character is inside some token
+    # every visible character is inside some token (bidi marks, ZWNJ alone are not tokens)
     covered = {i for t in result.tokens for i in range(t.start, t.end)}
-    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    visible = [i for i, ch in enumerate(text) if not ch.isspace() and unicodedata.category(ch) != "Cf"]
+    assert all(i in covered for i in visible)

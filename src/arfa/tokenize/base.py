@@ -25,7 +25,11 @@ __all__ = ["SUPPORTED", "Tokenized", "Tokenizer", "align", "get_tokenizer", "reg
 SUPPORTED = ("ar", "fa")
 
 # A word: letters, digits, marks, ZWNJ/ZWJ and tatweel inside it; anything else alone.
-_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640]+|[^\s\w]")
+# Invisible format characters (bidi controls, zero-width space, BOM) are never tokens.
+_WORD = re.compile(
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640]+"
+    r"|[^\s\w\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u061c]"
+)
 _SENT_END = re.compile(r"[.!?؟؛…]+[\"'”»)\]]*(?=\s)|\n\s*\n|\n")
 _INVISIBLE = frozenset("\u200c\u200d\u200e\u200f\u0640\u061c\ufeff")
 
