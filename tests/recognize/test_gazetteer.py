@@ -55,3 +55,25 @@ def test_short_form_needs_the_full_name_in_the_document() -> None:
 
 def test_persian_has_no_clitic_stripping() -> None:
     assert found("وطاجيكستان", lang="fa") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fa", "نشست در دوشنبه برگزار شد", ["Dushanbe"]),
+        ("fa", "نشست در دوشنبه برگزار شد و نشست دوشنبه موفق بود", ["Dushanbe", "Dushanbe"]),  # confirmed once
+        ("fa", "جلسه روز دوشنبه برگزار شد", []),  # Monday
+        ("fa", "جلسه دوشنبه برگزار شد", []),  # no cue: Monday
+        ("fa", "در دوشنبه 12 ژوئیه", []),  # a date follows: Monday
+        ("fa", "در آستانه اجلاس سران", []),  # idiom: on the eve of
+        ("ar", "وفقا للاستراتيجية الجديدة", []),  # El Jadida is not "new"
+        ("ar", "بأنه خلال القمة", []),
+        ("ar", "تعزيز فعالية الاتصالات", []),  # not ف + عالية (Aley)
+        ("ar", "عقد الاجتماع في دوشنبه", ["Dushanbe"]),
+    ],
+)
+def test_homographs_by_context(lang: str, text: str, expected: list[str]) -> None:
+    from arfa.pipeline import Pipeline
+
+    doc = Pipeline(lang, recognizers=["gazetteer"])(text)
+    assert [e.canonical for e in doc.entities if e.label.value == "LOC"] == expected

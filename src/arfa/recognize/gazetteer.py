@@ -11,6 +11,15 @@ matches ``طاجيكستان`` from its second letter, ``للامم المتحد
 ``الامم المتحده`` from its second letter (the span ``لأمم المتحدة``), while
 ``لبنان`` stays whole. A ``short`` alias (a surname) matches only in a document
 that also names its entity in full.
+
+One-word aliases that are ordinary words far more often than names are *gated*
+(the list of such words per language, ``resources/common/<lang>.txt``, is generated
+from the NER training corpora by ``scripts/build_common_words.py``): ``دوشنبه`` is
+Dushanbe after a locative cue (``در دوشنبه``, ``بدوشنبه``) and Monday otherwise;
+once a gated alias is confirmed in a document, its other mentions there link too,
+unless a number follows (``دوشنبه 12 ژوئیه``) or a day word precedes (``روز``).
+Idioms (``در آستانه``, "on the eve of") never confirm. A proclitic is not stripped
+from an ordinary word to make a one-word name (``فعالية`` is not ``ف`` + ``عالية``).
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from arfa.kb.store import Alias, KnowledgeBase
 from arfa.models import Token
@@ -37,7 +48,24 @@ _STOP = frozenset(
         "در از به با که این آن را و یا تا بر برای هم نیز شد است بود کرد"
     ).split()
 )
+_CUES = {
+    "ar": frozenset(fold(w) for w in "في إلى الى من مدينة العاصمة عاصمة وفي ومن وإلى".split()),
+    "fa": frozenset(fold(w) for w in "در به از شهر پایتخت تا".split()),
+}
+_ANTI_CUES = frozenset(fold(w) for w in "روز يوم يوم، صباح مساء شب".split())
+_IDIOMS = frozenset((fold(a), fold(b)) for a, b in [("در", "آستانه"), ("در", "استانه")])
+_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
 _PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    """Folded words of ``lang`` that are rarely names (empty for other languages)."""
+    path = resources.files("arfa.resources").joinpath("common", f"{lang}.txt")
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
@@ -70,6 +98,8 @@ class GazetteerRecognizer:
     def __init__(self, kb: KnowledgeBase, lang: str = "ar") -> None:
         self.lang = lang
         self._kb = kb
+        self._common = common_words(lang)
+        self._cues = _CUES.get(lang, frozenset())
         self._root = _Node()
         self._build(kb.aliases())
 
@@ -88,15 +118,23 @@ class GazetteerRecognizer:
         self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
     ) -> list[Candidate]:
         found: list[tuple[int, int, Alias, float]] = []
+        gated: list[tuple[int, int, int, Alias, float]] = []  # (unit index, start, end, alias, score)
         seq = units(doc.text)
         covered = 0  # leftmost-longest: no match starts inside an earlier one
         for i in range(len(seq)):
             if seq[i][0] < covered:
                 continue
             best = self._longest_at(doc, seq, i)
-            if best is not None:
+            if best is None:
+                continue
+            covered = best[1]
+            start, end, alias, score = best
+            if self._is_gated(alias, start, end, seq[i]):
+                gated.append((i, start, end, alias, score))
+            else:
                 found.append(best)
-                covered = best[1]
+        found.extend(self._confirm(gated, seq, {a.entity_id for _, _, a, _ in found}))
+        found.sort(key=lambda f: f[0])
         named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
         out: list[Candidate] = []
         for start, end, alias, score in found:
@@ -105,6 +143,34 @@ class GazetteerRecognizer:
             out.append(Candidate(start, end, alias.label, self.name, score=score, priority=10,
                                  kb_id=alias.entity_id))
         return out
+
+    def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
+        """A one-word, non-acronym alias that is an ordinary word of the language."""
+        return alias.kind != "acronym" and end <= unit[1] and alias.key in self._common
+
+    def _confirm(
+        self, gated: list[tuple[int, int, int, Alias, float]], seq: list[tuple[int, int, str]],
+        named: set[str],
+    ) -> list[tuple[int, int, Alias, float]]:
+        """Keep gated matches that context confirms, in the document as a whole."""
+        def blocked(i: int) -> bool:
+            nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
+            prev = seq[i - 1][2] if i > 0 else ""
+            return nxt.isdigit() or prev in _ANTI_CUES
+
+        def cued(i: int, start: int, alias: Alias) -> bool:
+            prev = seq[i - 1][2] if i > 0 else ""
+            if (prev, alias.key) in _IDIOMS:
+                return False
+            clitic = seq[i][2][: start - seq[i][0]]
+            return prev in self._cues or clitic in _LOCATIVE_CLITICS
+
+        confirmed = set(named)
+        confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i) and cued(i, s, a))
+        return [
+            (s, e, a, score) for i, s, e, a, score in gated
+            if a.entity_id in confirmed and not blocked(i) and (seq[i - 1][2] if i else "", a.key) not in _IDIOMS
+        ]
 
     def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
         """``(offset, key, score)`` readings of a first unit: whole, then clitic-stripped."""
@@ -126,8 +192,11 @@ class GazetteerRecognizer:
         for offset, key, score in self._variants(first):
             node = self._root.children.get(key)
             j = i
+            # an ordinary word is not a proclitic + a one-word name (فعالية is not ف + عالية)
+            whole_word = offset > 0 and first in self._common
             while node is not None:
-                alias = self._pick(doc, node.aliases, first_start + offset, seq[j][1])
+                alias = None if whole_word and j == i else self._pick(
+                    doc, node.aliases, first_start + offset, seq[j][1])
                 if alias is not None:
                     cand = (first_start + offset, seq[j][1], alias, score)
                     if best is None or cand[1] > best[1]:
