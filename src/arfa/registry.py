@@ -84,3 +84,17 @@ def _crf(lang: str, kb: KnowledgeBase) -> Recognizer:
     from arfa.recognize.crf import CRFRecognizer
 
     return CRFRecognizer(lang)
+
+
+@register("stanza")
+def _stanza(lang: str, kb: KnowledgeBase) -> Recognizer:
+    from arfa.recognize.stanza_ner import StanzaRecognizer
+
+    return StanzaRecognizer(lang)
+
+
+@register("camel")
+def _camel(lang: str, kb: KnowledgeBase) -> Recognizer:
+    from arfa.recognize.camel_ner import CamelRecognizer
+
+    return CamelRecognizer(lang)
