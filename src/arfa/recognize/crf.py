@@ -1,0 +1,229 @@
+"""The built-in statistical recognizer: a linear-chain CRF per language (python-crfsuite).
+
+The models are trained by ``arfa train crf`` (:mod:`arfa.train.crf`) on the corpora
+listed in ``docs/models.md`` and ship as crfsuite binary files in
+``arfa/resources/models/`` (``crf-ar.crfsuite``, ``crf-fa.crfsuite``). The
+environment variable ``ARFA_MODEL_DIR`` points arfa at another folder.
+
+Each sentence (tokens between ``.``, ``!``, ``?``, ``؟`` or a line break) is tagged
+with the Viterbi path; every PER, ORG or LOC chunk becomes a :class:`Candidate`
+whose score is the lowest marginal probability of its tokens' labels (an upper
+bound on the probability of the whole span). Spans scoring under ``threshold``
+are dropped.
+
+Examples:
+    >>> from arfa.models import Token
+    >>> from arfa.normalize import normalize
+    >>> text = "قال الرئيس فلاديمير بوتين في موسكو ."
+    >>> tokens, pos = [], 0
+    >>> for w in text.split():
+    ...     pos = text.index(w, pos)
+    ...     tokens.append(Token(start=pos, end=pos + len(w), text=w))
+    ...     pos += len(w)
+    >>> doc = normalize(text)
+    >>> [(doc.text[c.start:c.end], c.label.value) for c in CRFRecognizer("ar")(doc, tokens)]
+    [('فلاديمير بوتين', 'PER'), ('موسكو', 'LOC')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import struct
+import threading
+from collections.abc import Iterator, Sequence
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
+from arfa.models import Label, Token
+from arfa.normalize import NormalizedText
+from arfa.recognize.base import Candidate
+from arfa.recognize.crf_features import sentence_features
+
+if TYPE_CHECKING:
+    import pycrfsuite
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ENV_MODEL_DIR",
+    "CRFRecognizer",
+    "default_model_path",
+    "load_clusters",
+    "load_tagger",
+]
+
+DEFAULT_THRESHOLD = 0.4
+"""Spans whose score is below this are dropped (best dev F1 for both languages)."""
+
+ENV_MODEL_DIR = "ARFA_MODEL_DIR"
+SENTENCE_ENDS = frozenset([".", "!", "?", "؟"])
+_LABELS = {"PER": Label.PER, "ORG": Label.ORG, "LOC": Label.LOC}
+_HEADER = struct.Struct("<4sI4s9I")  # crfsuite's crf1dm header
+
+
+def default_model_path(lang: str) -> Path:
+    """Where the model of ``lang`` is looked for: ``$ARFA_MODEL_DIR`` or the package data."""
+    name = f"crf-{lang}.crfsuite"
+    override = os.environ.get(ENV_MODEL_DIR)
+    if override:
+        return Path(override) / name
+    return Path(str(files("arfa.resources.models").joinpath(name)))
+
+
+def _check_model_bytes(data: bytes, path: Path) -> None:
+    """Reject files crfsuite would misread (it does not check sizes itself)."""
+    if len(data) < _HEADER.size:
+        raise ModelLoadError(f"CRF model {path} is truncated ({len(data)} bytes)")
+    magic, size, kind, *rest = _HEADER.unpack_from(data)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ModelLoadError(f"{path} is not a crfsuite model file (bad magic {magic!r})")
+    if size != len(data) or any(off > len(data) for off in rest[4:]):
+        raise ModelLoadError(f"CRF model {path} is truncated or corrupt ({len(data)} of {size} bytes)")
+
+
+@cache
+def load_tagger(path: Path) -> pycrfsuite.Tagger:
+    """Open a crfsuite model once per path (cached).
+
+    Raises:
+        BackendUnavailableError: python-crfsuite is not installed.
+        ModelNotFoundError: no file at ``path``.
+        ModelLoadError: the file is not a valid crfsuite model.
+    """
+    try:
+        import pycrfsuite
+    except ImportError as exc:
+        raise BackendUnavailableError("crf", "crf") from exc
+    if not path.is_file():
+        raise ModelNotFoundError(
+            f"CRF model {path.name!r}",
+            str(path.parent),
+            "Reinstall arfa, unset ARFA_MODEL_DIR, or retrain it: "
+            f"arfa train crf --lang {path.stem.removeprefix('crf-')} --out {path}",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelLoadError(f"cannot read CRF model {path}: {exc}") from exc
+    _check_model_bytes(data, path)
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))  # crfsuite reads the file into its own buffer
+    except Exception as exc:  # crfsuite raises ValueError or IOError
+        raise ModelLoadError(f"cannot load CRF model {path}: {exc}") from exc
+    return tagger
+
+
+@cache
+def load_clusters(model: Path) -> dict[str, int] | None:
+    """The word-cluster table stored next to ``model`` (``clusters-<lang>.tsv``), if any."""
+    path = model.with_name(model.name.replace("crf-", "clusters-").replace(".crfsuite", ".tsv"))
+    if not path.is_file():
+        return None
+    table: dict[str, int] = {}
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, _, cid = line.rpartition("\t")
+            table[word] = int(cid)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ModelLoadError(f"cannot load word clusters {path}: {exc}") from exc
+    return table
+
+
+def split_sentences(doc: NormalizedText, tokens: Sequence[Token]) -> Iterator[Sequence[Token]]:
+    """Runs of tokens ended by ``.``, ``!``, ``?``, ``؟`` (kept) or by a line break."""
+    start = 0
+    for i, tok in enumerate(tokens):
+        if i > start and "\n" in doc.original[tokens[i - 1].end : tok.start]:
+            yield tokens[start:i]
+            start = i
+        if tok.text in SENTENCE_ENDS:
+            yield tokens[start : i + 1]
+            start = i + 1
+    if start < len(tokens):
+        yield tokens[start:]
+
+
+class CRFRecognizer:
+    """PER, ORG and LOC mentions proposed by arfa's own CRF model.
+
+    Attributes:
+        name: ``crf``.
+        langs: the languages a model ships for.
+        lang: the language of this instance.
+        model_path: the crfsuite file it loads on first use.
+        threshold: spans scoring below it are dropped.
+    """
+
+    name = "crf"
+    langs = frozenset({"ar", "fa"})
+
+    def __init__(
+        self, lang: str, model_path: Path | None = None, *, threshold: float = DEFAULT_THRESHOLD
+    ) -> None:
+        if lang not in self.langs:
+            raise UnsupportedLanguageError(lang, sorted(self.langs))
+        self.lang = lang
+        self.model_path = Path(model_path) if model_path is not None else default_model_path(lang)
+        self.threshold = threshold
+
+    def load(self) -> None:
+        """Load the model now instead of on the first call (raises the loading errors)."""
+        load_tagger(self.model_path)
+        load_clusters(self.model_path)
+
+    def tag(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
+        """IOB2 labels of ``words`` (one sentence) and each label's marginal probability."""
+        if not words:
+            return [], []
+        tagger: Any = load_tagger(self.model_path)
+        features = sentence_features(words, self.lang, load_clusters(self.model_path))
+        # a crfsuite Tagger holds the current sequence between set(), tag() and
+        # marginal(): one sentence at a time across threads
+        with _TAGGER_LOCK:
+            tagger.set(features)
+            labels: list[str] = list(tagger.tag())
+            probs = [float(tagger.marginal(label, i)) for i, label in enumerate(labels)]
+        return labels, probs
+
+    def __call__(
+        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
+    ) -> list[Candidate]:
+        """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
+        out: list[Candidate] = []
+        for sent in split_sentences(doc, tokens):
+            labels, probs = self.tag([t.text for t in sent])
+            for first, last, kind in _chunks(labels):
+                span_score = min(probs[first:last])
+                if span_score < self.threshold:
+                    continue
+                start = doc.orig_to_norm(sent[first].start)
+                end = doc.orig_to_norm(sent[last - 1].end)
+                # trained on Arabic-script text only: its guesses on Latin words are noise
+                if start < end and _ARABIC_LETTER.search(doc.text, start, end):
+                    out.append(
+                        Candidate(start, end, _LABELS[kind], source=self.name, score=span_score, priority=0)
+                    )
+        return out
+
+
+_TAGGER_LOCK = threading.Lock()
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+
+
+def _chunks(labels: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` of each chunk, conlleval-style."""
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, typ = label.partition("-")
+        continues = prefix == "I" and typ == kind and start >= 0
+        if start >= 0 and not continues:
+            if kind in _LABELS:
+                yield start, i, kind
+            start, kind = -1, ""
+        if prefix in ("B", "I") and not continues:
+            start, kind = i, typ

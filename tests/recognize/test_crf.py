@@ -1,0 +1,122 @@
+"""The CRF recognizer with the shipped models, and its loading errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
+from arfa.models import Label, Token
+from arfa.normalize import normalize
+from arfa.recognize.base import Recognizer
+from arfa.recognize.crf import CRFRecognizer, default_model_path, load_tagger, split_sentences
+
+pytest.importorskip("pycrfsuite")
+pytestmark = pytest.mark.model
+
+
+def _tokens(text: str) -> list[Token]:
+    return [Token(start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+@pytest.fixture(scope="module")
+def ar() -> CRFRecognizer:
+    return CRFRecognizer("ar")
+
+
+@pytest.fixture(scope="module")
+def fa() -> CRFRecognizer:
+    return CRFRecognizer("fa")
+
+
+def _found(rec: CRFRecognizer, text: str) -> set[tuple[str, Label]]:
+    doc = normalize(text)
+    cands = rec(doc, _tokens(text))
+    for c in cands:
+        assert c.source == "crf" and c.priority == 0 and 0.0 <= c.score <= 1.0
+        assert c.label in (Label.PER, Label.ORG, Label.LOC)
+    return {(doc.text[c.start : c.end], c.label) for c in cands}
+
+
+def test_protocol(ar: CRFRecognizer) -> None:
+    assert isinstance(ar, Recognizer)
+    assert ar.name == "crf" and ar.langs == frozenset({"ar", "fa"})
+
+
+def test_arabic_sentence(ar: CRFRecognizer) -> None:
+    found = _found(
+        ar, "وصل الرئيس بوتين إلى موسكو أمس . قال بان كي مون في نيويورك إن منظمة الصحة العالمية ستساعد"
+    )
+    assert ("بوتين", Label.PER) in found
+    assert ("موسكو", Label.LOC) in found
+    assert ("بان كي مون", Label.PER) in found
+    assert ("منظمه الصحه العالميه", Label.ORG) in found
+
+
+def test_persian_sentence(fa: CRFRecognizer) -> None:
+    found = _found(fa, "حسن روحانی رئیس‌جمهور ایران در تهران با دبیرکل سازمان ملل متحد دیدار کرد.")
+    assert ("تهران", Label.LOC) in found
+    assert ("سازمان ملل متحد", Label.ORG) in found
+
+
+def test_offsets_are_normalized_coordinates(ar: CRFRecognizer) -> None:
+    text = "وصلَ الرئيسُ بوتين إلى مُوسْكو ."
+    doc = normalize(text)
+    for c in ar(doc, _tokens(text)):
+        s, e = doc.span_to_orig(c.start, c.end)
+        assert normalize(text[s:e]).text == doc.text[c.start : c.end]
+
+
+def test_threshold_drops_spans() -> None:
+    text = "قال الرئيس الروسي فلاديمير بوتين في موسكو ."
+    assert CRFRecognizer("ar", threshold=1.01)(normalize(text), _tokens(text)) == []
+
+
+def test_sentence_split() -> None:
+    text = "a b . c ؟ d\ne"
+    doc = normalize(text)
+    assert [[t.text for t in s] for s in split_sentences(doc, _tokens(text))] == [
+        ["a", "b", "."],
+        ["c", "؟"],
+        ["d"],
+        ["e"],
+    ]
+
+
+def test_empty_input(fa: CRFRecognizer) -> None:
+    assert fa(normalize(""), []) == []
+
+
+def test_unsupported_language() -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        CRFRecognizer("de")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    rec = CRFRecognizer("ar", tmp_path / "crf-ar.crfsuite")
+    with pytest.raises(ModelNotFoundError, match="arfa train crf --lang ar"):
+        rec.load()
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "empty"])
+def test_corrupt_file(tmp_path: Path, kind: str) -> None:
+    good = default_model_path("ar").read_bytes()
+    data = {"garbage": b"not a model at all " * 20, "truncated": good[: len(good) // 2], "empty": b""}[kind]
+    path = tmp_path / f"{kind}.crfsuite"
+    path.write_bytes(data)
+    with pytest.raises(ModelLoadError, match=str(path.name)):
+        CRFRecognizer("ar", path).load()
+
+
+def test_missing_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)
+    with pytest.raises(BackendUnavailableError, match=r"arfa\[crf\]"):
+        load_tagger(tmp_path / "other.crfsuite")
+
+
+def test_env_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ARFA_MODEL_DIR", str(tmp_path))
+    assert default_model_path("fa") == tmp_path / "crf-fa.crfsuite"
