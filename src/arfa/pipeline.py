@@ -28,7 +28,7 @@ from arfa.tokenize.base import SUPPORTED, get_tokenizer, regex_tokens, split_sen
 __all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
 
 SUPPORTED_LANGS = SUPPORTED
-DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates")
+DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
 
 ExtraEntities = str | Path | Sequence[Mapping[str, Any] | KBEntity] | None
 Item = str | Mapping[str, Any]

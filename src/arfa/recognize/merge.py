@@ -1,8 +1,10 @@
 """Overlap resolution: one flat, non-overlapping set of candidates.
 
-The annotation is flat and outermost, so among overlapping candidates the longest
-span wins; ties go to the higher priority (gazetteer over statistical models),
-then the higher score, then the earlier start.
+Candidates are taken by priority first: knowledge-base and date matches
+(priority 10 and 5) are exact by construction, while a statistical model's span
+(priority 0) is a guess, so a model only fills the gaps the others leave. Within
+one priority the annotation is flat and outermost, so the longest span wins, then
+the higher score, then the earlier start.
 """
 
 from __future__ import annotations
@@ -15,22 +17,22 @@ __all__ = ["merge"]
 
 
 def merge(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep a non-overlapping subset, longest and highest-priority first, sorted by start.
+    """Keep a non-overlapping subset, highest priority then longest first, sorted by start.
 
     Examples:
         >>> from arfa.models import Label
         >>> a = Candidate(0, 10, Label.ORG, "gazetteer", priority=10)
-        >>> b = Candidate(5, 10, Label.LOC, "crf")
-        >>> c = Candidate(11, 15, Label.LOC, "crf")
+        >>> b = Candidate(5, 14, Label.LOC, "crf")
+        >>> c = Candidate(15, 18, Label.LOC, "crf")
         >>> [(x.start, x.end) for x in merge([b, c, a])]
-        [(0, 10), (11, 15)]
+        [(0, 10), (15, 18)]
     """
     pool = list(candidates)
     if not pool:
         return []
     ranked = sorted(
         pool,
-        key=lambda c: (-(c.end - c.start), -c.priority, -c.score, c.start, c.label.value, c.source),
+        key=lambda c: (-c.priority, -(c.end - c.start), -c.score, c.start, c.label.value, c.source),
     )
     taken: list[Candidate] = []
     occupied = bytearray(max(c.end for c in pool))

@@ -1,0 +1,78 @@
+"""The whole pipeline on the NER test splits, per recognizer chain.
+
+``python scripts/bench_chain.py [--data ../shared/data]``
+
+Each test sentence is joined with spaces into a text, its BIO tags become character
+spans, the pipeline runs on the text, and PER/ORG/LOC spans (snapped to whole words,
+labels equal) are scored. These corpora follow their own guidelines (ANERcorp tags
+nationalities and some titles differently from arfa's), so the figures compare chains
+with one another, not with the published figures of docs/models.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from arfa.evaluate import evaluate
+from arfa.models import Document, Entity, Label
+from arfa.pipeline import Pipeline
+from arfa.train.datasets import load_splits
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAINS = {"gazetteer+dates": ["gazetteer", "dates"], "gazetteer+dates+crf": ["gazetteer", "dates", "crf"],
+          "crf alone": ["crf"]}
+
+
+def to_doc(i: int, sentence: list[tuple[str, str]], lang: str) -> Document:
+    text, spans, pos = "", [], 0
+    current: list[int] | None = None
+    for token, tag in sentence:
+        if text:
+            text += " "
+            pos += 1
+        start, end = pos, pos + len(token)
+        text += token
+        pos = end
+        if tag.startswith("B-") or (tag.startswith("I-") and current is None):
+            current = [start, end, tag[2:]]  # type: ignore[list-item]
+            spans.append(current)
+        elif tag.startswith("I-") and current is not None:
+            current[1] = end
+        else:
+            current = None
+    ents = [Entity(start=s, end=e, text=text[s:e], label=Label(lab)) for s, e, lab in spans
+            if lab in ("PER", "ORG", "LOC")]
+    return Document(id=str(i), lang=lang, text=text, entities=ents)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--limit", type=int, default=0, help="sentences per test set (0: all)")
+    args = parser.parse_args()
+    print("| test set | chain | P | R | F1 | seconds |")
+    print("|---|---|---:|---:|---:|---:|")
+    for lang in ("ar", "fa"):
+        tests = load_splits(lang, args.data, with_train=False).tests
+        for name, sentences in tests.items():
+            if args.limit:
+                sentences = sentences[: args.limit]
+            gold = [to_doc(i, s, lang) for i, s in enumerate(sentences) if s]
+            for chain, names in CHAINS.items():
+                nlp = Pipeline(lang, recognizers=names)
+                t = time.perf_counter()
+                pred = {}
+                for g in gold:
+                    doc = nlp(g.text, id=g.id)
+                    pred[g.id or ""] = doc.model_copy(update={
+                        "entities": tuple(e for e in doc.entities if e.label is not Label.DATE)})
+                secs = time.perf_counter() - t
+                m = evaluate(gold, pred).micro
+                print(f"| {name} | {chain} | {m.precision:.3f} | {m.recall:.3f} | {m.f1:.3f} | {secs:.1f} |",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()
