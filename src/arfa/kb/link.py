@@ -287,29 +287,51 @@ def _fuzzy(idx: _LabelIndex, key: str, threshold: float) -> str | None:
     return _unique(ids)
 
 
-def _coref(idx: _LabelIndex, key: str, resolved: list[tuple[str, str]]) -> str | None:
+class _DocMentions:
+    """The linked full mentions of one label in one document, indexed for coreference.
+
+    Every proper word-tail of a linked mention (``نوروف`` of ``فلاديمير نوروف``) and
+    its consonant skeleton point at the entity, so a short form is looked up in
+    constant time instead of scanning the document's mentions.
+    """
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.tails: dict[str, set[str]] = defaultdict(set)
+        self.tail_skeletons: dict[str, set[str]] = defaultdict(set)
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, key: str, entity_id: str) -> None:
+        if (key, entity_id) in self._seen:
+            return
+        self._seen.add((key, entity_id))
+        self.ids.add(entity_id)
+        words = key.split()
+        for i in range(1, len(words)):
+            tail = " ".join(words[i:])
+            self.tails[tail].add(entity_id)
+            self.tail_skeletons[skeleton(tail)].add(entity_id)
+
+
+def _coref(idx: _LabelIndex, key: str, doc: _DocMentions) -> str | None:
     """Link a short form to an entity already linked in the same document."""
-    in_doc = {entity_id for _, entity_id in resolved}
     keys = [key, *clitic_variants(key)]
     for variant in keys:
         for probe in (variant, _SK + skeleton(variant)):
-            found = _unique(idx.shorts.get(probe, set()) & in_doc)
+            found = _unique(idx.shorts.get(probe, set()) & doc.ids)
             if found:
                 return found
-    return _token_match(keys, resolved)
+    return _token_match(keys, doc)
 
 
-def _token_match(keys: list[str], resolved: list[tuple[str, str]]) -> str | None:
+def _token_match(keys: list[str], doc: _DocMentions) -> str | None:
     """A surname that is the last word(s) of a full mention of the same document."""
     ids: set[str] = set()
-    skeletons = {skeleton(k) for k in keys if len(skeleton(k)) >= 3}
-    for full, entity_id in resolved:
-        words = full.split()
-        if len(words) < 2:
-            continue
-        tails = {" ".join(words[i:]) for i in range(1, len(words))}
-        if any(k in tails for k in keys) or skeletons & {skeleton(t) for t in tails}:
-            ids.add(entity_id)
+    for k in keys:
+        ids |= doc.tails.get(k, set())
+        sk = skeleton(k)
+        if len(sk) >= 3:
+            ids |= doc.tail_skeletons.get(sk, set())
     return _unique(ids)
 
 
@@ -365,37 +387,42 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
         if ids[i] is None and key and (mention.label is not Label.PER or " " in key):
             ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
     # short forms and surnames, against the full mentions of this document
+    in_doc: dict[Label, _DocMentions] = defaultdict(_DocMentions)
+    for mention, key, entity_id in zip(mentions, keys, ids):
+        if entity_id is not None:
+            in_doc[Label(mention.label)].add(key, entity_id)
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         if ids[i] is None and key:
             label = Label(mention.label)
-            resolved = [
-                (keys[j], entity_id)
-                for j, entity_id in enumerate(ids)
-                if entity_id is not None and j != i and Label(mentions[j].label) is label
-            ]
-            ids[i] = _coref(index[label], key, resolved)
+            ids[i] = _coref(index[label], key, in_doc[label])
+            if ids[i] is not None:
+                in_doc[label].add(key, ids[i])  # type: ignore[arg-type]
     # romanized names against the English names (skeletons above are cross-script too)
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         if ids[i] is None and key and is_latin(key):
             ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
-    return [_result(kb, mention, entity_id, mentions, keys, ids) for mention, entity_id in zip(mentions, ids)]
+    # an unknown surname shares the id of the first unknown full name it ends
+    unknown_tails: dict[tuple[str, str], Mention] = {}
+    for mention, key, entity_id in zip(mentions, keys, ids):
+        if entity_id is None:
+            words = key.split()
+            for i in range(1, len(words)):
+                unknown_tails.setdefault((str(mention.label), " ".join(words[i:])), mention)
+    return [_result(kb, mention, entity_id, key, unknown_tails)
+            for mention, key, entity_id in zip(mentions, keys, ids)]
 
 
 def _result(
     kb: KnowledgeBase,
     mention: Mention,
     entity_id: str | None,
-    mentions: Sequence[Mention],
-    keys: list[str],
-    ids: list[str | None],
+    key: str,
+    unknown_tails: dict[tuple[str, str], Mention],
 ) -> Linked:
     entity = kb.get(entity_id) if entity_id else None
     if entity is not None:
         return Linked(entity.id, entity.name, entity.wikidata, entity.id)
-    # an unknown surname shares the id of an unknown full name it ends
-    key = fold(mention.text)
-    for other, other_key, other_id in zip(mentions, keys, ids):
-        if other_id is None and other.label == mention.label and other_key != key:
-            if other_key.endswith(" " + key):
-                return Linked(None, None, None, unknown_id(other.text, other.label))
+    full = unknown_tails.get((str(mention.label), key))
+    if full is not None:
+        return Linked(None, None, None, unknown_id(full.text, full.label))
     return Linked(None, None, None, unknown_id(mention.text, mention.label))
