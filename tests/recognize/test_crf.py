@@ -12,7 +12,8 @@ from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundEr
 from arfa.models import Label, Token
 from arfa.normalize import normalize
 from arfa.recognize.base import Recognizer
-from arfa.recognize.crf import CRFRecognizer, default_model_path, load_tagger, split_sentences
+from arfa.recognize.base import token_sentences as split_sentences
+from arfa.recognize.crf import CRFRecognizer, default_model_path, load_tagger
 
 pytest.importorskip("pycrfsuite")
 pytestmark = pytest.mark.model

@@ -9,14 +9,16 @@ A recognizer looks at one language segment of a document, already folded by
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
 
-__all__ = ["Candidate", "Recognizer"]
+__all__ = ["SENTENCE_ENDS", "Candidate", "Recognizer", "iob_chunks", "token_sentences"]
+
+SENTENCE_ENDS = frozenset([".", "!", "?", "؟"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +77,49 @@ class Recognizer(Protocol):
             doc_date: the document's date, for deictic dates (``أمس``, ``سال گذشته``).
         """
         ...
+
+
+def token_sentences(doc: NormalizedText, tokens: Sequence[Token]) -> Iterator[Sequence[Token]]:
+    """Runs of tokens ended by ``.``, ``!``, ``?``, ``؟`` (kept) or by a line break.
+
+    The unit that sequence taggers (CRF, stanza, BERT) label at a time.
+
+    Examples:
+        >>> from arfa.normalize import normalize
+        >>> text = "a b .\\nc d"
+        >>> toks = [Token(start=i, end=i + 1, text=text[i]) for i in (0, 2, 4, 6, 8)]
+        >>> [[t.text for t in s] for s in token_sentences(normalize(text), toks)]
+        [['a', 'b', '.'], ['c', 'd']]
+    """
+    start = 0
+    for i, tok in enumerate(tokens):
+        if i > start and "\n" in doc.original[tokens[i - 1].end : tok.start]:
+            yield tokens[start:i]
+            start = i
+        if tok.text in SENTENCE_ENDS:
+            yield tokens[start : i + 1]
+            start = i + 1
+    if start < len(tokens):
+        yield tokens[start:]
+
+
+def iob_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` of each chunk of an IOB/IOB2 sequence, read as conlleval does.
+
+    A chunk starts at ``B-X``, or at ``I-X`` after anything but ``B-X``/``I-X``.
+
+    Examples:
+        >>> iob_chunks(["I-PER", "I-PER", "B-LOC", "I-ORG", "O", "B-LOC", "B-LOC"])
+        [(0, 2, 'PER'), (2, 3, 'LOC'), (3, 4, 'ORG'), (5, 6, 'LOC'), (6, 7, 'LOC')]
+    """
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix == "I" and label == kind and start >= 0
+        if start >= 0 and not continues:
+            out.append((start, i, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "I") and label and not continues:
+            start, kind = i, label
+    return out

@@ -34,8 +34,7 @@ from typing import Any
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate
-from arfa.recognize.stanza_ner import split_sentences
+from arfa.recognize.base import Candidate, iob_chunks, token_sentences
 
 __all__ = ["CAMEL_NER_SUBDIR", "ENV_DATA_DIR", "LABEL_MAP", "CamelRecognizer", "decode_iob", "find_model_dir"]
 
@@ -90,16 +89,7 @@ def decode_iob(labels: Sequence[str]) -> list[tuple[int, int, Label]]:
         >>> decode_iob(["B-PERS", "I-PERS", "O", "B-LOC", "B-MISC", "I-ORG"])
         [(0, 2, <Label.PER: 'PER'>), (3, 4, <Label.LOC: 'LOC'>), (5, 6, <Label.ORG: 'ORG'>)]
     """
-    spans: list[tuple[int, int, Label]] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*labels, "O"]):
-        prefix, _, typ = tag.partition("-")
-        if prefix == "I" and typ == kind:
-            continue
-        if kind and kind in LABEL_MAP:
-            spans.append((start, i, LABEL_MAP[kind]))
-        start, kind = (i, typ) if prefix in ("B", "I") and typ else (-1, "")
-    return spans
+    return [(s, e, LABEL_MAP[kind]) for s, e, kind in iob_chunks(labels) if kind in LABEL_MAP]
 
 
 def _import_backend() -> tuple[Any, Any]:
@@ -209,7 +199,7 @@ class CamelRecognizer:
     ) -> list[Candidate]:
         """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
         out: list[Candidate] = []
-        for sent in split_sentences(doc, tokens):
+        for sent in token_sentences(doc, tokens):
             labels, probs = self.tag([t.text for t in sent])
             for first, last, label in decode_iob(labels):
                 start = doc.orig_to_norm(sent[first].start)

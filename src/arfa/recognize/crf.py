@@ -32,7 +32,7 @@ import os
 import re
 import struct
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate
+from arfa.recognize.base import Candidate, iob_chunks, token_sentences
 from arfa.recognize.crf_features import sentence_features
 
 if TYPE_CHECKING:
@@ -60,7 +60,6 @@ DEFAULT_THRESHOLD = 0.4
 """Spans whose score is below this are dropped (best dev F1 for both languages)."""
 
 ENV_MODEL_DIR = "ARFA_MODEL_DIR"
-SENTENCE_ENDS = frozenset([".", "!", "?", "؟"])
 _LABELS = {"PER": Label.PER, "ORG": Label.ORG, "LOC": Label.LOC}
 _HEADER = struct.Struct("<4sI4s9I")  # crfsuite's crf1dm header
 
@@ -134,20 +133,6 @@ def load_clusters(model: Path) -> dict[str, int] | None:
     return table
 
 
-def split_sentences(doc: NormalizedText, tokens: Sequence[Token]) -> Iterator[Sequence[Token]]:
-    """Runs of tokens ended by ``.``, ``!``, ``?``, ``؟`` (kept) or by a line break."""
-    start = 0
-    for i, tok in enumerate(tokens):
-        if i > start and "\n" in doc.original[tokens[i - 1].end : tok.start]:
-            yield tokens[start:i]
-            start = i
-        if tok.text in SENTENCE_ENDS:
-            yield tokens[start : i + 1]
-            start = i + 1
-    if start < len(tokens):
-        yield tokens[start:]
-
-
 class CRFRecognizer:
     """PER, ORG and LOC mentions proposed by arfa's own CRF model.
 
@@ -195,11 +180,11 @@ class CRFRecognizer:
     ) -> list[Candidate]:
         """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
         out: list[Candidate] = []
-        for sent in split_sentences(doc, tokens):
+        for sent in token_sentences(doc, tokens):
             labels, probs = self.tag([t.text for t in sent])
-            for first, last, kind in _chunks(labels):
+            for first, last, kind in iob_chunks(labels):
                 span_score = min(probs[first:last])
-                if span_score < self.threshold:
+                if kind not in _LABELS or span_score < self.threshold:
                     continue
                 start = doc.orig_to_norm(sent[first].start)
                 end = doc.orig_to_norm(sent[last - 1].end)
@@ -213,17 +198,3 @@ class CRFRecognizer:
 
 _TAGGER_LOCK = threading.Lock()
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-
-
-def _chunks(labels: Sequence[str]) -> Iterator[tuple[int, int, str]]:
-    """``(first, last + 1, type)`` of each chunk, conlleval-style."""
-    start, kind = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        prefix, _, typ = label.partition("-")
-        continues = prefix == "I" and typ == kind and start >= 0
-        if start >= 0 and not continues:
-            if kind in _LABELS:
-                yield start, i, kind
-            start, kind = -1, ""
-        if prefix in ("B", "I") and not continues:
-            start, kind = i, typ

@@ -23,19 +23,18 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate
+from arfa.recognize.base import Candidate, token_sentences
 
-__all__ = ["ENV_RESOURCES_DIR", "LABEL_MAP", "StanzaRecognizer", "default_resources_dir", "split_sentences"]
+__all__ = ["ENV_RESOURCES_DIR", "LABEL_MAP", "StanzaRecognizer", "default_resources_dir"]
 
 ENV_RESOURCES_DIR = "STANZA_RESOURCES_DIR"
-SENTENCE_ENDS = frozenset([".", "!", "?", "؟"])
 
 LABEL_MAP: dict[str, Label] = {
     "PER": Label.PER,
@@ -62,28 +61,6 @@ def default_resources_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path.home() / "stanza_resources"
-
-
-def split_sentences(doc: NormalizedText, tokens: Sequence[Token]) -> Iterator[Sequence[Token]]:
-    """Runs of tokens ended by ``.``, ``!``, ``?``, ``؟`` (kept) or by a line break.
-
-    Examples:
-        >>> from arfa.normalize import normalize
-        >>> text = "a b .\\nc d"
-        >>> toks = [Token(start=i, end=i + 1, text=text[i]) for i in (0, 2, 4, 6, 8)]
-        >>> [[t.text for t in s] for s in split_sentences(normalize(text), toks)]
-        [['a', 'b', '.'], ['c', 'd']]
-    """
-    start = 0
-    for i, tok in enumerate(tokens):
-        if i > start and "\n" in doc.original[tokens[i - 1].end : tok.start]:
-            yield tokens[start:i]
-            start = i
-        if tok.text in SENTENCE_ENDS:
-            yield tokens[start : i + 1]
-            start = i + 1
-    if start < len(tokens):
-        yield tokens[start:]
 
 
 def _fix(lang: str, where: Path) -> str:
@@ -245,7 +222,7 @@ class StanzaRecognizer:
         self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
     ) -> list[Candidate]:
         """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
-        sentences = [[t for t in sent if t.text.strip()] for sent in split_sentences(doc, tokens)]
+        sentences = [[t for t in sent if t.text.strip()] for sent in token_sentences(doc, tokens)]
         sentences = [s for s in sentences if s]
         out: list[Candidate] = []
         for sent, spans in zip(sentences, self.tag([[t.text for t in s] for s in sentences])):

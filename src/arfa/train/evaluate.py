@@ -11,36 +11,16 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from arfa.evaluate import Scores
+from arfa.recognize.base import iob_chunks
 
 __all__ = ["LABELS", "Score", "chunks", "format_scores", "score"]
 
 LABELS = ("PER", "ORG", "LOC")
 
 
-@dataclass
-class Score:
-    """True positives, false positives and false negatives of one label."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted chunks that are right."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold chunks that were found."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+Score = Scores  # one P/R/F1 counter for the whole package
 
 
 def chunks(tags: Sequence[str]) -> set[tuple[int, int, str]]:
@@ -52,17 +32,7 @@ def chunks(tags: Sequence[str]) -> set[tuple[int, int, str]]:
         >>> sorted(chunks(["I-PER", "I-PER", "B-LOC", "I-ORG", "O"]))
         [(0, 2, 'PER'), (2, 3, 'LOC'), (3, 4, 'ORG')]
     """
-    out: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        continues = prefix == "I" and label == kind and start >= 0
-        if start >= 0 and not continues:
-            out.add((start, i, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "I") and not continues:
-            start, kind = i, label
-    return out
+    return set(iob_chunks(tags))
 
 
 def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict[str, Score]:
