@@ -53,3 +53,14 @@ def test_repr_html_is_rtl_and_escaped() -> None:
                    entities=[Entity(start=7, end=12, text="فيينا", label="LOC", canonical="Vienna")])
     html = doc._repr_html_()
     assert 'dir="rtl"' in html and "&lt;b&gt;" in html and 'title="LOC: Vienna"' in html
+
+
+def test_token_of_slices_its_source_and_copies_safely() -> None:
+    from arfa.models import Token
+
+    tok = Token.of("في فيينا", 3, 8)
+    assert tok == Token(start=3, end=8, text="فيينا")
+    assert tok.shifted(2) == Token(start=5, end=10, text="فيينا")
+    assert tok.model_copy(update={"text": "abcde"}).text == "abcde"
+    with pytest.raises(ValidationError):
+        tok.model_copy(update={"end": 20})  # the update is validated like a new token

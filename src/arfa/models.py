@@ -11,7 +11,8 @@ import datetime as dt
 import json
 import re
 import sys
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticSerializationError
@@ -56,8 +57,38 @@ class Span(BaseModel):
         return self
 
 
+# immutable, and shared by every token (pydantic types it as a set; it only reads it)
+_TOKEN_FIELDS = cast("set[str]", frozenset({"start", "end", "text"}))
+
+
 class Token(Span):
     """A token of the original text."""
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Token:
+        """``source[start:end]`` as a token.
+
+        The text is sliced here, so it always fits the span and pydantic's validation
+        is skipped: a long document has millions of tokens, and this halves their cost.
+
+        Examples:
+            >>> Token.of("في فيينا", 3, 8)
+            Token(start=3, end=8, text='فيينا')
+        """
+        return cls.model_construct(_TOKEN_FIELDS, start=start, end=end, text=source[start:end])
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Token:
+        """A copy; with ``update``, a new validated token (an update may break the span)."""
+        if update:
+            return Token.model_validate({**self.model_dump(), **update})
+        return super().model_copy(deep=deep)
+
+    def shifted(self, offset: int) -> Token:
+        """The same token ``offset`` characters later."""
+        if offset == 0:
+            return self
+        return Token.model_construct(_TOKEN_FIELDS, start=self.start + offset, end=self.end + offset,
+                                     text=self.text)
 
 
 class Sentence(Span):

@@ -189,7 +189,7 @@ class Pipeline:
     ) -> None:
         piece = text[start:end]
         if lang not in SUPPORTED_LANGS:
-            tokens.extend(_shift(t, start) for t in regex_tokens(piece))
+            tokens.extend(t.shifted(start) for t in regex_tokens(piece))
             sentences.extend(
                 Sentence(start=s + start, end=e + start, text=text[s + start : e + start], lang="und")
                 for s, e in split_sentences(piece, ())
@@ -197,7 +197,7 @@ class Pipeline:
             return
         recognizers = self._recognizers(lang)
         tokenized = get_tokenizer(lang)(piece)
-        tokens.extend(_shift(t, start) for t in tokenized.tokens)
+        tokens.extend(t.shifted(start) for t in tokenized.tokens)
         sentences.extend(
             Sentence(start=s.start + start, end=s.end + start, text=s.text, lang=lang)
             for s in tokenized.sentences
@@ -298,12 +298,6 @@ def _blank(text: str) -> bool:
 
 def _trails(ch: str) -> bool:
     return ch == "\u0640" or unicodedata.category(ch) == "Mn"
-
-
-def _shift(token: Token, offset: int) -> Token:
-    if offset == 0:
-        return token
-    return Token(start=token.start + offset, end=token.end + offset, text=token.text)
 
 
 _DEFAULTS: dict[str | None, Pipeline] = {}

@@ -44,12 +44,12 @@ def split_proclitics(token: Token) -> list[Token]:
     if not m or m.end() == 0:
         return [token]
     pieces: list[Token] = []
-    pos = token.start
+    pos = 0
     for letters in m.groups():
-        for letter in letters or "":
-            pieces.append(Token(start=pos, end=pos + 1, text=letter))
+        for _ in letters or "":
+            pieces.append(Token.of(token.text, pos, pos + 1).shifted(token.start))
             pos += 1
-    pieces.append(Token(start=pos, end=token.end, text=token.text[pos - token.start :]))
+    pieces.append(Token.of(token.text, pos, len(token.text)).shifted(token.start))
     return pieces
 
 
@@ -80,13 +80,10 @@ class ArabicTokenizer:
         for m in _CHUNK.finditer(text):
             chunk = m.group()
             if _PLAIN.fullmatch(chunk):
-                found = [Token(start=m.start(), end=m.end(), text=chunk)]
+                found = [Token.of(text, m.start(), m.end())]
             else:
                 pieces: list[str] = simple(chunk)  # type: ignore[operator]
-                found = [
-                    Token(start=t.start + m.start(), end=t.end + m.start(), text=t.text)
-                    for t in align(chunk, pieces)
-                ]
+                found = [t.shifted(m.start()) for t in align(chunk, pieces)]
             for token in found:
                 tokens.extend(split_proclitics(token))
         spans = split_sentences(text, tokens)

@@ -92,7 +92,7 @@ def regex_tokens(text: str, start: int = 0, end: int | None = None) -> list[Toke
     """
     stop = len(text) if end is None else end
     return [
-        Token(start=m.start(), end=m.end(), text=m.group())
+        Token.of(text, m.start(), m.end())
         for m in _WORD.finditer(text, start, stop)
     ]
 
@@ -123,7 +123,7 @@ def align(text: str, pieces: Iterable[str], *, window: int = 64) -> list[Token]:
             continue
         s, e = found
         tokens.extend(regex_tokens(text, pos, s))
-        tokens.append(Token(start=s, end=e, text=text[s:e]))
+        tokens.append(Token.of(text, s, e))
         pos = e
     tokens.extend(regex_tokens(text, pos))
     return tokens
