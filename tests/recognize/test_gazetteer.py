@@ -70,6 +70,7 @@ def test_persian_has_no_clitic_stripping() -> None:
         ("ar", "بأنه خلال القمة", []),
         ("ar", "تعزيز فعالية الاتصالات", []),  # not ف + عالية (Aley)
         ("ar", "عقد الاجتماع في دوشنبه", ["Dushanbe"]),
+        ("ar", "مشروع جديد في مدينة أكتاو", ["Aktau"]),  # مدينة is the head noun, not Medina
     ],
 )
 def test_homographs_by_context(lang: str, text: str, expected: list[str]) -> None:

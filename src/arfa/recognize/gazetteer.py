@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,6 +77,15 @@ def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
         ['co', '-', 'operation', 'in', 'europe']
     """
     return [(m.start() + start, m.end() + start, m.group()) for m in _UNIT.finditer(text)]
+
+
+def _followed_by_match(i: int, seq: list[tuple[int, int, str]], starts: list[int]) -> bool:
+    """Whether some match starts inside the unit after unit ``i`` (``starts`` sorted)."""
+    if i + 1 >= len(seq):
+        return False
+    lo, hi = seq[i + 1][0], seq[i + 1][1]
+    at = bisect_left(starts, lo)
+    return at < len(starts) and starts[at] < hi
 
 
 @dataclass
@@ -133,6 +143,9 @@ class GazetteerRecognizer:
                 gated.append((i, start, end, alias, score))
             else:
                 found.append(best)
+        # a gated word right before another name is its head noun: مدينة أكتاو, دولة قطر
+        starts = sorted([f[0] for f in found] + [g[1] for g in gated])
+        gated = [g for g in gated if not _followed_by_match(g[0], seq, starts)]
         found.extend(self._confirm(gated, seq, {a.entity_id for _, _, a, _ in found}))
         found.sort(key=lambda f: f[0])
         named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
