@@ -66,6 +66,7 @@ def test_persian_has_no_clitic_stripping() -> None:
         ("fa", "جلسه دوشنبه برگزار شد", []),  # no cue: Monday
         ("fa", "در دوشنبه 12 ژوئیه", []),  # a date follows: Monday
         ("fa", "در آستانه اجلاس سران", []),  # idiom: on the eve of
+        ("fa", "نشست سران در آستانه برگزار شد", ["Astana"]),  # in Astana: a verb follows
         ("ar", "وفقا للاستراتيجية الجديدة", []),  # El Jadida is not "new"
         ("ar", "بأنه خلال القمة", []),
         ("ar", "تعزيز فعالية الاتصالات", []),  # not ف + عالية (Aley)

@@ -55,6 +55,9 @@ _CUES = {
 }
 _ANTI_CUES = frozenset(fold(w) for w in "روز يوم يوم، صباح مساء شب".split())
 _IDIOMS = frozenset((fold(a), fold(b)) for a, b in [("در", "آستانه"), ("در", "استانه")])
+# After a place the sentence goes on with a verb or a conjunction; "on the eve of"
+# (در آستانه) is always followed by the noun it governs.
+_AFTER_PLACE = frozenset(fold(w) for w in "برگزار شد است بود گفت و که با به دیدار حضور".split())
 _LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
 _PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
 
@@ -166,24 +169,20 @@ class GazetteerRecognizer:
         named: set[str],
     ) -> list[tuple[int, int, Alias, float]]:
         """Keep gated matches that context confirms, in the document as a whole."""
-        def blocked(i: int) -> bool:
+        def blocked(i: int, alias: Alias) -> bool:
             nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
             prev = seq[i - 1][2] if i > 0 else ""
-            return nxt.isdigit() or prev in _ANTI_CUES
+            idiom = (prev, alias.key) in _IDIOMS and nxt.isalpha() and nxt not in _AFTER_PLACE
+            return idiom or nxt.isdigit() or prev in _ANTI_CUES
 
-        def cued(i: int, start: int, alias: Alias) -> bool:
+        def cued(i: int, start: int) -> bool:
             prev = seq[i - 1][2] if i > 0 else ""
-            if (prev, alias.key) in _IDIOMS:
-                return False
             clitic = seq[i][2][: start - seq[i][0]]
             return prev in self._cues or clitic in _LOCATIVE_CLITICS
 
         confirmed = set(named)
-        confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i) and cued(i, s, a))
-        return [
-            (s, e, a, score) for i, s, e, a, score in gated
-            if a.entity_id in confirmed and not blocked(i) and (seq[i - 1][2] if i else "", a.key) not in _IDIOMS
-        ]
+        confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i, a) and cued(i, s))
+        return [(s, e, a, score) for i, s, e, a, score in gated if a.entity_id in confirmed and not blocked(i, a)]
 
     def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
         """``(offset, key, score)`` readings of a first unit: whole, then clitic-stripped."""
