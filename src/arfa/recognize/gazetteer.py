@@ -26,16 +26,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from arfa.kb.store import Alias, KnowledgeBase
-from arfa.models import Token
+from arfa.models import Label, Token
 from arfa.normalize import NormalizedText, fold
 from arfa.recognize.base import Candidate
+from arfa.recognize.bodies import body_spans
 
 __all__ = ["GazetteerRecognizer", "units"]
 
@@ -151,6 +152,9 @@ class GazetteerRecognizer:
         gated = [g for g in gated if not _followed_by_match(g[0], seq, starts)]
         found.extend(self._confirm(gated, seq, {a.entity_id for _, _, a, _ in found}))
         found.sort(key=lambda f: f[0])
+        unit_starts = [u[0] for u in seq]
+        orgs = [(bisect_right(unit_starts, s) - 1, e) for s, e, a, _ in found
+                if a.label is Label.ORG and a.kind != "short"]
         named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
         out: list[Candidate] = []
         for start, end, alias, score in found:
@@ -158,6 +162,9 @@ class GazetteerRecognizer:
                 continue
             out.append(Candidate(start, end, alias.label, self.name, score=score, priority=10,
                                  kb_id=alias.entity_id))
+        # a body of a known organization that the KB does not list (merge keeps the longer span)
+        out.extend(Candidate(s, e, Label.ORG, self.name, score=0.8, priority=10)
+                   for s, e in body_spans(seq, orgs, self.lang))
         return out
 
     def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
