@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -24,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from arfa.dates import DateRecognizer
+from arfa.evaluate import snap as evaluate_snap
 from arfa.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
-_BOUNDARY = re.compile(r"[\s.,،؛:;!?؟()\[\]{}«»\"“”'/\\\-–—]")
 
 Span = tuple[int, int]
 
@@ -61,13 +60,8 @@ class Score:
 
 
 def snap(text: str, span: Span) -> Span:
-    """Widen ``span`` to whole words (a word ends at whitespace or punctuation)."""
-    start, end = span
-    while start > 0 and not _BOUNDARY.match(text[start - 1]):
-        start -= 1
-    while end < len(text) and not _BOUNDARY.match(text[end]):
-        end += 1
-    return start, end
+    """Widen ``span`` to whole words, exactly as ``arfa evaluate`` does."""
+    return evaluate_snap(text, *span)
 
 
 def load_seeds(path: Path) -> list[Doc]:

@@ -116,12 +116,10 @@ class Report:
         return "\n".join(rows)
 
 
-def _keyed(doc: Document) -> Counter[tuple[int, int, str]]:
-    return Counter((*snap(doc.text, e.start, e.end), e.label.value) for e in doc.entities)
-
-
-def _by_key(doc: Document) -> dict[tuple[int, int, str], Entity]:
-    return {(*snap(doc.text, e.start, e.end), e.label.value): e for e in doc.entities}
+def _keyed(doc: Document) -> tuple[Counter[tuple[int, int, str]], dict[tuple[int, int, str], Entity]]:
+    """Snapped ``(start, end, label)`` keys of ``doc``'s entities: counted, and to an entity."""
+    keys = [((*snap(doc.text, e.start, e.end), e.label.value), e) for e in doc.entities]
+    return Counter(k for k, _ in keys), dict(keys)
 
 
 def evaluate(gold: Iterable[Document], predicted: Mapping[str, Document]) -> Report:
@@ -139,8 +137,8 @@ def evaluate(gold: Iterable[Document], predicted: Mapping[str, Document]) -> Rep
         elif p.text != g.text:
             report.errors.append(f"document {g.id!r}: predicted text differs from gold text")
             p = None
-        gold_keys = _keyed(g)
-        pred_keys = _keyed(p) if p is not None else Counter()
+        gold_keys, gold_e = _keyed(g)
+        pred_keys, pred_e = _keyed(p) if p is not None else (Counter(), {})
         matched = gold_keys & pred_keys
         for key, n in gold_keys.items():
             report.labels[key[2]].fn += n - matched.get(key, 0)
@@ -148,16 +146,14 @@ def evaluate(gold: Iterable[Document], predicted: Mapping[str, Document]) -> Rep
             report.labels[key[2]].fp += n - matched.get(key, 0)
         for key, n in matched.items():
             report.labels[key[2]].tp += n
-        if p is not None and matched:
-            gold_e, pred_e = _by_key(g), _by_key(p)
-            for key in matched:
-                ge, pe = gold_e[key], pred_e[key]
-                if ge.label is Label.DATE:
-                    report.value_total += 1
-                    report.value_correct += ge.value == pe.value
-                else:
-                    report.canonical_total += 1
-                    report.canonical_correct += ge.canonical == pe.canonical
+        for key in matched:
+            ge, pe = gold_e[key], pred_e[key]
+            if ge.label is Label.DATE:
+                report.value_total += 1
+                report.value_correct += ge.value == pe.value
+            else:
+                report.canonical_total += 1
+                report.canonical_correct += ge.canonical == pe.canonical
     for s in report.labels.values():
         report.micro.tp += s.tp
         report.micro.fp += s.fp

@@ -177,9 +177,9 @@ class Pipeline:
         entities: list[Entity] = []
         for start, end, part_lang in parts:
             self._segment(text, start, end, part_lang, date, tokens, sentences, entities)
-        if self.link:
-            entities = self._link(entities, code or detect(text))
         doc_lang = code or detect(text)
+        if self.link:
+            entities = self._link(entities, doc_lang)
         return Document(id=id, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
                         tokens=tuple(tokens), sentences=tuple(sentences))
 

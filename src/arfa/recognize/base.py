@@ -9,14 +9,14 @@ A recognizer looks at one language segment of a document, already folded by
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
 
-__all__ = ["SENTENCE_ENDS", "Candidate", "Recognizer", "iob_chunks", "token_sentences"]
+__all__ = ["SENTENCE_ENDS", "Candidate", "Recognizer", "iob_chunks", "tagged_chunks", "token_sentences"]
 
 SENTENCE_ENDS = frozenset([".", "!", "?", "؟"])
 
@@ -123,3 +123,20 @@ def iob_chunks(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         if prefix in ("B", "I") and label and not continues:
             start, kind = i, label
     return out
+
+
+def tagged_chunks(
+    doc: NormalizedText,
+    tokens: Sequence[Token],
+    tag: Callable[[list[str]], tuple[list[str], list[float]]],
+) -> Iterator[tuple[int, int, str, float]]:
+    """Tag each token sentence with ``tag`` (IOB labels and their probabilities) and yield
+    its chunks as ``(start, end, type, score)``: normalized offsets, the raw chunk type
+    and the lowest label probability of the chunk's tokens."""
+    for sent in token_sentences(doc, tokens):
+        labels, probs = tag([t.text for t in sent])
+        for first, last, kind in iob_chunks(labels):
+            start = doc.orig_to_norm(sent[first].start)
+            end = doc.orig_to_norm(sent[last - 1].end)
+            if start < end:
+                yield start, end, kind, min(probs[first:last])

@@ -34,7 +34,7 @@ from typing import Any
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate, iob_chunks, token_sentences
+from arfa.recognize.base import Candidate, iob_chunks, tagged_chunks
 
 __all__ = ["CAMEL_NER_SUBDIR", "ENV_DATA_DIR", "LABEL_MAP", "CamelRecognizer", "decode_iob", "find_model_dir"]
 
@@ -198,13 +198,8 @@ class CamelRecognizer:
         self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
     ) -> list[Candidate]:
         """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
-        out: list[Candidate] = []
-        for sent in token_sentences(doc, tokens):
-            labels, probs = self.tag([t.text for t in sent])
-            for first, last, label in decode_iob(labels):
-                start = doc.orig_to_norm(sent[first].start)
-                end = doc.orig_to_norm(sent[last - 1].end)
-                if start < end:
-                    score = min(probs[first:last])
-                    out.append(Candidate(start, end, label, self.name, score=score, priority=0))
-        return out
+        return [
+            Candidate(start, end, LABEL_MAP[kind], self.name, score=score, priority=0)
+            for start, end, kind, score in tagged_chunks(doc, tokens, self.tag)
+            if kind in LABEL_MAP
+        ]

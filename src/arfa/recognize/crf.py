@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate, iob_chunks, token_sentences
+from arfa.recognize.base import Candidate, tagged_chunks
 from arfa.recognize.crf_features import sentence_features
 
 if TYPE_CHECKING:
@@ -180,19 +180,10 @@ class CRFRecognizer:
     ) -> list[Candidate]:
         """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
         out: list[Candidate] = []
-        for sent in token_sentences(doc, tokens):
-            labels, probs = self.tag([t.text for t in sent])
-            for first, last, kind in iob_chunks(labels):
-                span_score = min(probs[first:last])
-                if kind not in _LABELS or span_score < self.threshold:
-                    continue
-                start = doc.orig_to_norm(sent[first].start)
-                end = doc.orig_to_norm(sent[last - 1].end)
-                # trained on Arabic-script text only: its guesses on Latin words are noise
-                if start < end and _ARABIC_LETTER.search(doc.text, start, end):
-                    out.append(
-                        Candidate(start, end, _LABELS[kind], source=self.name, score=span_score, priority=0)
-                    )
+        for start, end, kind, score in tagged_chunks(doc, tokens, self.tag):
+            # trained on Arabic-script text only: its guesses on Latin words are noise
+            if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
+                out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
         return out
 
 
