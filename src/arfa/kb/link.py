@@ -34,6 +34,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from arfa.kb.store import Alias, KnowledgeBase
+from arfa.lang import ar
 from arfa.models import Label
 from arfa.normalize import fold
 
@@ -108,12 +109,9 @@ _LATIN_CLASSES = {
     "c": "k", "d": "d", "z": "z", "r": "r", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
     "x": "ks", "S": "S",
 }
-_PROCLITICS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-
 
 def is_latin(text: str) -> bool:
-    """Whether ``text`` has Latin letters and no Arabic-script ones.
+    """Whether folded ``text`` has Latin letters and no Arabic-script ones (:func:`arfa.lang.ar.is_letter`).
 
     Examples:
         >>> is_latin("EU Reporter"), is_latin("الناتو")
@@ -121,7 +119,7 @@ def is_latin(text: str) -> bool:
     """
     has_latin = False
     for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+        if ar.is_letter(ch):
             return False
         if ch.isascii() and ch.isalpha():
             has_latin = True
@@ -157,10 +155,12 @@ def skeleton(text: str) -> str:
 
 
 def clitic_variants(key: str) -> list[str]:
-    """Folded ``key`` with attached Arabic proclitics removed, most literal first.
+    """Folded ``key`` with attached Arabic proclitics removed, most plausible first.
 
-    Handles و/ف + ب/ل/ك + ال, and the ``لل`` case where the gold span keeps only
-    the second lam (``لأمم المتحدة`` -> ``الامم المتحده``).
+    The readings of :func:`arfa.lang.ar.readings` that leave three letters or more
+    (before the article first, then bare stems: the KB lookup confirms them), the
+    article form of a span that starts at the second lam of ``لل``
+    (``لأمم المتحدة`` -> ``الامم المتحده``), then each of these without the article.
 
     Examples:
         >>> clitic_variants("والاتحاد الاوروبي")[:1]
@@ -174,26 +174,20 @@ def clitic_variants(key: str) -> list[str]:
         if len(candidate.replace(" ", "")) >= 2 and candidate != key and candidate not in out:
             out.append(candidate)
 
-    stems = [key]
-    if key[:1] in _PROCLITICS and len(key) > 3:
-        stems.append(key[1:])
-    for stem in list(stems):
-        if stem.startswith("لل"):
-            push("ال" + stem[2:])
-        if stem[:1] in _PREPOSITIONS and len(stem) > 3:
-            rest = stem[1:]
-            if rest.startswith("ال"):
-                push(rest)
-            elif stem[0] == "ل":
-                push("ا" + stem)  # لامم -> الامم (first lam of لل dropped)
-                push(rest)
+    bare: list[str] = []
+    for reading in ar.readings(key):
+        if reading.offset and len(key) - reading.offset >= 3:
+            if reading.plausibility >= ar.PLAUSIBLE:
+                push(reading.rest)
             else:
-                push(rest)
-        if stem is not key:
-            push(stem)
+                bare.append(reading.rest)
+    restored = ar.article_form(key)
+    if restored is not None:
+        push(restored)
+    for rest in bare:
+        push(rest)
     for stem in [key, *out]:
-        if stem.startswith("ال") and len(stem) > 4:
-            push(stem[2:])
+        push(ar.strip_article(stem, min_stem=3))
     return out
 
 
@@ -341,15 +335,18 @@ def _token_match(keys: list[str], doc: _DocMentions) -> str | None:
 def unknown_id(text: str, label: Label | str) -> str:
     """A stable id for an entity the KB lacks, from its folded, clitic-free text.
 
+    Proclitics go as :func:`arfa.lang.ar.strip_proclitics` decides (before the
+    article, and ``لل``), the choice every component makes without a lexicon.
+
     Examples:
         >>> unknown_id("والبنك الأهلي", "ORG") == unknown_id("البنك الاهلي", "ORG")
+        True
+        >>> unknown_id("بالبنك الأهلي", "ORG") == unknown_id("البنك الاهلي", "ORG")
         True
         >>> unknown_id("فلان", "PER").startswith("x/per/")
         True
     """
-    key = fold(text)
-    if key[:1] in _PROCLITICS and key[1:3] == "ال":
-        key = key[1:]
+    _, key = ar.strip_proclitics(fold(text))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return f"x/{str(label).lower()}/{digest}"
 
