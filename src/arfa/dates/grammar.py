@@ -25,10 +25,10 @@ from dataclasses import dataclass, replace
 
 from arfa.dates.resolve import DateExpr, DatePoint
 from arfa.dates.vocab import AMBIGUOUS_MONTHS, TOKEN_RE, Entry, Vocab, load_vocab
+from arfa.lang import language
 
 __all__ = ["Tok", "Match", "tokenize", "find_dates"]
 
-_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _COUNT_WORDS = frozenset("يك دو سه چهار پنج شش هفت هشت نه ده چند واحد".split())
 _AFTER_YEAR_STOP = frozenset(
     "دولار يورو ريال دينار درهم جنيه تومان ليره روبل شخص قتيل نفر مليون مليار الف هزار ميليون ميليارد".split()
@@ -107,14 +107,8 @@ class _Parser:
             firsts: list[tuple[str, int]] = [(word, 0)]
             if self.lang == "fa" and word.endswith("ماه") and len(word) > 4:
                 firsts.append((word[:-3], 0))
-            if clitic and self.toks[i].kind == "word":
-                if word.startswith("لل"):
-                    firsts.append(("ا" + word[1:], 1))
-                firsts += [
-                    (word[len(c) :], len(c))
-                    for c in _CLITICS
-                    if word.startswith(c) and len(word) - len(c) >= 2
-                ]
+            if clitic and self.toks[i].kind == "word":  # the vocabulary confirms a reading
+                firsts += [(r.rest, r.offset) for r in language(self.lang).readings(word) if r.offset]
             for first, strip in firsts:
                 if first not in self.vocab.first_words:
                     continue
