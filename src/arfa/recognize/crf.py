@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
+from arfa.lang import ar
 from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
 from arfa.recognize.base import Candidate, tagged_chunks
@@ -188,4 +189,4 @@ class CRFRecognizer:
 
 
 _TAGGER_LOCK = threading.Lock()
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ARABIC_LETTER = re.compile(ar.LETTER)
