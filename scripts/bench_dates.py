@@ -25,6 +25,7 @@ from pathlib import Path
 from arfa.dates import DateRecognizer
 from arfa.evaluate import snap as evaluate_snap
 from arfa.normalize import normalize
+from arfa.recognize.base import Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -119,7 +120,7 @@ def arfa_system() -> Callable[[Doc], dict[Span, str | None]]:
     def run(doc: Doc) -> dict[Span, str | None]:
         norm = normalize(doc.text)
         out: dict[Span, str | None] = {}
-        for cand in recognizers[doc.lang](norm, [], doc_date=doc.doc_date):
+        for cand in recognizers[doc.lang](Segment(doc.text, 0, norm, (), (), doc.lang, doc.doc_date)):
             out[norm.span_to_orig(cand.start, cand.end)] = cand.value
         return out
 

@@ -10,6 +10,7 @@ from hijridate import Hijri
 
 from arfa.dates import DateRecognizer
 from arfa.normalize import normalize
+from arfa.recognize.base import Segment
 
 D = dt.date(2021, 7, 16)  # a document date, Friday
 
@@ -358,7 +359,7 @@ def recognizers() -> dict[str, DateRecognizer]:
 def _found(rec: DateRecognizer, text: str, doc_date: dt.date | None) -> list[tuple[str, str | None]]:
     doc = normalize(text)
     out = []
-    for cand in rec(doc, [], doc_date=doc_date):
+    for cand in rec(Segment(text, 0, doc, (), (), rec.lang, doc_date)):
         start, end = doc.span_to_orig(cand.start, cand.end)
         out.append((text[start:end], cand.value))
     return out

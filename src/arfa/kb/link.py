@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz, process
 
@@ -41,7 +41,9 @@ from arfa.normalize import fold
 __all__ = [
     "FUZZY_THRESHOLD",
     "SKELETON_MIN",
+    "KBLinker",
     "Linked",
+    "Linker",
     "Mention",
     "clitic_variants",
     "is_latin",
@@ -423,3 +425,40 @@ def _result(
     if full is not None:
         return Linked(None, None, None, unknown_id(full.text, full.label))
     return Linked(None, None, None, unknown_id(mention.text, mention.label))
+
+
+# ---------------------------------------------------------------- component
+
+
+@runtime_checkable
+class Linker(Protocol):
+    """What a linker provides (registered kind ``linker``, entry-point group ``arfa.linkers``).
+
+    Attributes:
+        name: the registry name.
+    """
+
+    name: str
+
+    def __call__(self, mentions: Sequence[Mention], lang: str) -> list[Linked]:
+        """Link the ORG/PER/LOC mentions of one whole document, in order."""
+        ...
+
+
+class KBLinker:
+    """The built-in linker: :func:`link_mentions` over one knowledge base.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> [r.canonical for r in KBLinker(load_default_kb())([Mention(0, 5, "فيينا", Label.LOC)], "ar")]
+        ['Vienna']
+    """
+
+    name = "kb"
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        kb.derived("link_index", _build_index)  # build the index now, not on the first document
+
+    def __call__(self, mentions: Sequence[Mention], lang: str) -> list[Linked]:
+        return link_mentions(mentions, self.kb, lang)
