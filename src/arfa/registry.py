@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Literal
 
-from arfa.errors import PipelineConfigError
+from arfa.errors import PipelineConfigError, UnsupportedLanguageError
 
 if TYPE_CHECKING:
     from arfa.kb.link import Linker
@@ -133,7 +133,7 @@ def create(name: str, ctx: Context, *, kind: Kind = "recognizer") -> Any:
     """Build the component ``name`` of ``kind`` for ``ctx``.
 
     Raises:
-        PipelineConfigError: an unknown name, or a recognizer lacking ``ctx.lang``.
+        PipelineConfigError: an unknown name, or a component lacking ``ctx.lang``.
         ModelNotFoundError, ModelLoadError, BackendUnavailableError: what the
             factory raises while loading its model.
     """
@@ -141,7 +141,10 @@ def create(name: str, ctx: Context, *, kind: Kind = "recognizer") -> Any:
     factory = _FACTORIES[kind].get(name)
     if factory is None:
         raise PipelineConfigError(f"unknown {kind} {name!r}; available: {', '.join(available(kind))}")
-    component = _call(factory, ctx)
+    try:
+        component = _call(factory, ctx)
+    except UnsupportedLanguageError as exc:
+        raise PipelineConfigError(f"{kind} {name!r} does not support language {ctx.lang!r}") from exc
     if kind == "recognizer":
         from arfa.recognize.base import adapt_recognizer
 

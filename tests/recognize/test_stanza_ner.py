@@ -176,7 +176,11 @@ def test_env_var_points_at_resources(
 
 
 def test_explicit_paths_without_network(tiny_model: dict[str, Path], no_network: None) -> None:
-    StanzaRecognizer("fa", ner_model_path=tiny_model["model"], pretrain_path=tiny_model["pretrain"])
+    rec = StanzaRecognizer("fa", ner_model_path=tiny_model["model"], pretrain_path=tiny_model["pretrain"])
+    assert rec.model_dir is None and rec.ner_model_path == tiny_model["model"]
+    text = "مریم کریمی دَر شیراز سخنرانی کرد ."
+    city = text.index("شیراز")
+    assert ("شیراز", Label.LOC, (city, city + len("شیراز"))) in _found(rec, text)
 
 
 def test_empty_resources_dir(tmp_path: Path) -> None:
