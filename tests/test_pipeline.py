@@ -222,9 +222,20 @@ def test_unknown_components_fail_at_construction(kwargs: dict[str, Any], match: 
         Pipeline("ar", recognizers=["dates"], **kwargs)
 
 
-def test_a_pipeline_serves_only_its_language() -> None:
-    with pytest.raises(PipelineConfigError, match="built for 'ar'"):
-        Pipeline("ar", recognizers=["dates"])("x", lang="fa")
+def test_a_language_asked_for_per_call_is_built_then() -> None:
+    nlp = Pipeline("ar", recognizers=["dates"])
+    assert set(nlp._components) == {"ar"}
+    assert [e.value for e in nlp("۲۵ مهر ۱۴۰۰", lang="fa").entities] == ["2021-10-17"]
+    with pytest.raises(PipelineConfigError, match="'arabic-only' does not support 'fa'"):
+        Pipeline("ar", recognizers=["dates", _ArabicOnly()], link=False)("x", lang="fa")
+
+
+class _ArabicOnly:
+    name = "arabic-only"
+    langs = frozenset({"ar"})
+
+    def __call__(self, segment: Any) -> list[Any]:
+        return []
 
 
 class _OldStyle:

@@ -140,12 +140,14 @@ class Pipeline:
         self.kb = base.extended(extras) if extras else base
         self.link = link
         self._chosen = chosen
-        self._config = _Config(self.lang, chosen, extras, kb, link,
+        # the built-in KB travels as None: a worker loads its own instead of a pickled copy
+        self._config = _Config(self.lang, chosen, extras, None if kb is load_default_kb() else kb, link,
                                tuple(sorted((tokenizers or {}).items())), linker)
-        langs = (self.lang,) if self.lang else SUPPORTED_LANGS
-        self._tokenizers = {code: self._build_tokenizer(code, dict(self._config.tokenizers).get(code, code))
-                            for code in langs}
-        self._components = {code: self._build_recognizers(code) for code in langs}
+        self._lock = threading.Lock()
+        self._tokenizers: dict[str, Tokenizer] = {}
+        self._components: dict[str, list[Recognizer]] = {}
+        for code in (self.lang,) if self.lang else SUPPORTED_LANGS:
+            self._build_language(code)
         self._linker = self._build_linker(linker) if link else None
 
     @classmethod
@@ -160,6 +162,16 @@ class Pipeline:
     def __repr__(self) -> str:
         names = [r if isinstance(r, str) else r.name for r in self._chosen]
         return f"Pipeline(lang={self.lang!r}, recognizers={names!r}, kb={len(self.kb)} entities)"
+
+    def _build_language(self, lang: str) -> list[Recognizer]:
+        """Build the tokenizer and recognizers of ``lang`` (once; thread-safe)."""
+        with self._lock:
+            built = self._components.get(lang)
+            if built is None:
+                spec = dict(self._config.tokenizers).get(lang, lang)
+                self._tokenizers[lang] = self._build_tokenizer(lang, spec)
+                built = self._components[lang] = self._build_recognizers(lang)
+        return built
 
     def _build_tokenizer(self, lang: str, spec: str | Tokenizer) -> Tokenizer:
         if isinstance(spec, str):
@@ -221,14 +233,15 @@ class Pipeline:
         Raises:
             TypeError: ``text`` is not a ``str``.
             UnsupportedLanguageError: ``lang`` is not supported.
-            PipelineConfigError: ``lang`` is one this pipeline was not built for.
+            PipelineConfigError: a component of this pipeline lacks ``lang`` (when the
+                pipeline was built for the other language).
         """
         if not isinstance(text, str):
             raise TypeError(f"arfa expects text as str, not {type(text).__name__}")
         ident = None if id is None else id if isinstance(id, str) else str(id)
         code = _check_lang(lang) or self.lang
         if code is not None and code not in self._components:
-            raise PipelineConfigError(f"this pipeline was built for {self.lang!r}, not {code!r}")
+            self._build_language(code)  # a language asked for per call, as in a JSONL item
         date = _as_date(doc_date)
         if _blank(text):
             return Document(id=ident, lang=code or "und", text=text, doc_date=date)
