@@ -77,3 +77,26 @@ def test_an_old_style_recognizer_is_wrapped() -> None:
 def test_not_a_recognizer(bad: object) -> None:
     with pytest.raises(PipelineConfigError, match="not a recognizer"):
         adapt_recognizer(bad)
+
+
+class _Star:
+    name = "star"
+    langs = frozenset({"ar"})
+
+    def __call__(self, *args: Any) -> list[Candidate]:
+        return []
+
+
+class _Nothing:
+    name = "nothing"
+    langs = frozenset({"ar"})
+
+    def __call__(self) -> list[Candidate]:
+        return []
+
+
+def test_star_args_take_a_segment_and_no_args_is_refused() -> None:
+    star = _Star()
+    assert adapt_recognizer(star) is star
+    with pytest.raises(PipelineConfigError, match="must take one Segment"):
+        adapt_recognizer(_Nothing())

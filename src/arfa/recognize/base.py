@@ -196,12 +196,15 @@ def adapt_recognizer(obj: object) -> Recognizer:
     if not isinstance(obj, Recognizer):
         raise PipelineConfigError(f"not a recognizer (needs name, langs and __call__(segment)): {obj!r}")
     try:
-        params = [
-            p for p in inspect.signature(obj).parameters.values()
-            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-        ]
+        signature = inspect.signature(obj)
     except (TypeError, ValueError):  # builtins without a signature: trust the protocol
         return obj
+    params = [
+        p for p in signature.parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    if any(p.kind is p.VAR_POSITIONAL for p in signature.parameters.values()):
+        return obj  # (*args) takes a segment as well
     if len(params) >= 2 and params[0].name != "segment":
         warnings.warn(
             f"recognizer {obj.name!r} uses the old (doc, tokens, *, doc_date) call; "
