@@ -62,6 +62,16 @@ def _weekday_after(p: _Parser, j: int) -> int | None:
     return None
 
 
+def _date_in_parens(p: _Parser, j: int) -> tuple[int, DateExpr] | None:
+    """A date in parentheses at token ``j`` (``روز دوشنبه (۲۱ تیر)``): (end, expr)."""
+    if not p.is_punct(j, "("):
+        return None
+    inner = p.full_date(j + 1) or p.numeric(j + 1)
+    if inner is None or inner[1] or not p.is_punct(inner[0], ")"):
+        return None
+    return inner[0] + 1, inner[2]
+
+
 def _nowadays(p: _Parser, i: int, end: int) -> bool:
     """Whether ``اليوم``/``امروز`` at ``i`` (ending before token ``end``) is not a day."""
     prev, nxt = _bare(p, _word(p, i - 1)), _word(p, end)
@@ -84,6 +94,9 @@ def deictic_day(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     full = p.full_date(hit.end)  # امروز دوم شهریور ماه: the date the text gives
     if full is not None and full[1] == 0 and full[2].start is not None and full[2].start.day is not None:
         return full[0], hit.clitic, full[2]
+    paren = _date_in_parens(p, hit.end)  # امروز (۲۵ تیر)
+    if paren is not None:
+        return paren[0], hit.clitic, paren[1]
     end = _weekday_after(p, hit.end)
     if end is None:
         if hit.entry.value == 0 and _nowadays(p, i, hit.end):
@@ -110,6 +123,9 @@ def weekday(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     numeric = p.numeric(eq.end if eq is not None else hit.end)  # الثلاثاء 05/03/2024
     if numeric is not None:
         return numeric[0], clitic, numeric[2]
+    paren = _date_in_parens(p, hit.end)  # روز دوشنبه (۲۱ تیر): one span with its date
+    if paren is not None:
+        return paren[0], clitic, paren[1]
     prev = _bare(p, _word(p, i - 1))
     if p.vocab.cue("weekday_blockers", prev):
         return None
