@@ -51,25 +51,11 @@ def _bare(p: _Parser, word: str) -> str:
 
 
 def _weekday_after(p: _Parser, j: int) -> int | None:
-    """The end of a weekday at ``j``, plain (``اليوم الجمعة``) or in parentheses."""
+    """The end of a weekday right after token ``j - 1`` (``اليوم الجمعة``). One in
+    parentheses (``امروز (جمعه)``, ``روز جمعه (۹ مهرماه)``) is a date of its own, as the
+    PEYMA annotators read it too."""
     hit = p.find(j, frozenset({"weekday"}))
-    if hit is not None:
-        return hit.end
-    if p.is_punct(j, "("):
-        hit = p.find(j + 1, frozenset({"weekday"}))
-        if hit is not None and p.is_punct(hit.end, ")"):
-            return hit.end + 1
-    return None
-
-
-def _date_in_parens(p: _Parser, j: int) -> tuple[int, DateExpr] | None:
-    """A date in parentheses at token ``j`` (``روز دوشنبه (۲۱ تیر)``): (end, expr)."""
-    if not p.is_punct(j, "("):
-        return None
-    inner = p.full_date(j + 1) or p.numeric(j + 1)
-    if inner is None or inner[1] or not p.is_punct(inner[0], ")"):
-        return None
-    return inner[0] + 1, inner[2]
+    return hit.end if hit is not None else None
 
 
 def _nowadays(p: _Parser, i: int, end: int) -> bool:
@@ -82,7 +68,7 @@ def _nowadays(p: _Parser, i: int, end: int) -> bool:
 
 def deictic_day(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     """``اليوم``, ``أمس``, ``غدا``, ``امروز``, ``دیروز``, ``روز گذشته``, ``يوم أمس``, with
-    an optional weekday (``اليوم الجمعة``, ``امروز (دوشنبه)``)."""
+    an optional weekday (``اليوم الجمعة``) or date (``امروز دوم شهریور ماه``)."""
     hit = p.find(i, frozenset({"rel"}), clitic=True)
     if hit is None or hit.entry.calendar != "day":
         return None
@@ -94,9 +80,6 @@ def deictic_day(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     full = p.full_date(hit.end)  # امروز دوم شهریور ماه: the date the text gives
     if full is not None and full[1] == 0 and full[2].start is not None and full[2].start.day is not None:
         return full[0], hit.clitic, full[2]
-    paren = _date_in_parens(p, hit.end)  # امروز (۲۵ تیر)
-    if paren is not None:
-        return paren[0], hit.clitic, paren[1]
     end = _weekday_after(p, hit.end)
     if end is None:
         if hit.entry.value == 0 and _nowadays(p, i, hit.end):
@@ -123,9 +106,6 @@ def weekday(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     numeric = p.numeric(eq.end if eq is not None else hit.end)  # الثلاثاء 05/03/2024
     if numeric is not None:
         return numeric[0], clitic, numeric[2]
-    paren = _date_in_parens(p, hit.end)  # روز دوشنبه (۲۱ تیر): one span with its date
-    if paren is not None:
-        return paren[0], clitic, paren[1]
     prev = _bare(p, _word(p, i - 1))
     if p.vocab.cue("weekday_blockers", prev):
         return None
