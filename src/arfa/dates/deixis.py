@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from arfa.dates.resolve import DateExpr
+from arfa.lang.ar import CONJUNCTIONS
 
 if TYPE_CHECKING:
     from arfa.dates.grammar import _Parser
@@ -38,7 +39,6 @@ __all__ = ["deictic_day", "weekday", "is_future"]
 _SENTENCE_END = frozenset(".!?؟;؛\n")
 _WINDOW = 8  # tokens either side of a weekday searched for a future-tense cue
 _NEAR = 3  # tokens either side where an Arabic imperfect verb counts as one
-_CLITICS = ("و", "ف")
 
 
 def _word(p: _Parser, i: int) -> str:
@@ -47,7 +47,7 @@ def _word(p: _Parser, i: int) -> str:
 
 def _bare(p: _Parser, word: str) -> str:
     """``word`` without a leading Arabic و/ف conjunction."""
-    return word[1:] if p.lang == "ar" and word[:1] in _CLITICS and len(word) > 3 else word
+    return word[1:] if p.lang == "ar" and word[:1] in CONJUNCTIONS and len(word) > 3 else word
 
 
 def _weekday_after(p: _Parser, j: int) -> int | None:
