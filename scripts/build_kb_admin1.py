@@ -28,6 +28,7 @@ import json
 import re
 import sys
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,17 @@ BAD_NAMES = frozenset({"أزمة التبت والصين", "جورنو"})
 TYPE_WORD_AR = {"Province": "محافظة", "Governorate": "محافظة", "Region": "منطقة", "Oblast": "مقاطعة"}
 TYPE_WORD_FA = {"IR": "استان", "AF": "ولایت", "TJ": "ولایت"}
 
+#: Arabic-speaking countries
+ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+
+#: English names where the source's differs from the Wikipedia title
+NAME_FIX = {"SD-RS": "Red Sea State"}
+
 #: one-word names that are ordinary words (folded)
 GENERIC = frozenset(fold(w) for w in "الشمال الجنوب الشرق الغرب الوسط الساحل الداخل البحر الجبل المركز".split())
+
+#: names shared by divisions of several countries, or by a division and a wider region
+AMBIGUOUS = frozenset(fold(w) for w in ["كردستان", "کردستان", "أذربيجان", "آذربایجان", "بنجاب", "پنجاب", "مقدونيا"])
 
 #: spellings in the region's news that the sources lack (curated)
 EXTRA: dict[str, dict[str, list[str]]] = {
@@ -164,12 +174,25 @@ def _taken(kb_dir: Path) -> tuple[set[str], set[str]]:
 
 
 def _generic(name: str, common: frozenset[str]) -> bool:
-    """A one-word name that is also an ordinary word: an adjective (الغربية), a direction, a common word."""
+    """A name that is also something else: an adjective (الغربية), a direction, a common word,
+    a given name (فارس, عمران), a sea (البحر الأحمر) or a region of several countries (كردستان)."""
     key = fold(name)
+    if key in AMBIGUOUS or key.startswith("البحر "):
+        return True
     if " " in key:
         return False
     adjective = key.startswith("ال") and key.endswith(("يه", "ي", "ية", "ى"))
-    return adjective or key in common or key in GENERIC
+    return adjective or key in common or key in GENERIC or key in person_words()
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Folded Arabic words that ANETAC tags as parts of person names (a filter only; nothing is copied)."""
+    path = ROOT.parent / "shared/data/anetac/EN-AR_Named-entities.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(p[2]) for line in lines if (p := line.split(" ")) and len(p) == 3 and p[0] == "PERSON")
 
 
 def _with_type(name: str, word: str | None) -> str | None:
@@ -184,7 +207,7 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     out: list[dict[str, Any]] = []
     for row in rows:
-        cc, en = row["cc"], row["en"]
+        cc, en = row["cc"], NAME_FIX.get(row["code"], row["en"])
         kind_word = next((w for w in TYPE_WORD_AR if en.endswith(w)), None)
         extra = EXTRA.get(row["code"], {})
         ar_src = [n for n in [row["ar"]] if n and n not in BAD_NAMES]
@@ -192,7 +215,9 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
         ar: list[str] = []
         for name in ar_src:
             # a name that is already a city or country alias gets its type word
-            plain = fold(name) not in keys and not _generic(name, common)
+            # an Arab governorate is mostly named after its seat: the bare name is the city
+            seat = cc in ARAB and " " not in fold(name)
+            plain = fold(name) not in keys and not _generic(name, common) and not seat
             ar.append(name if plain else _with_type(name, TYPE_WORD_AR.get(kind_word or "")) or "")
         fa: list[str] = []
         for name in fa_src:
