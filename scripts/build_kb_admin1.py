@@ -65,6 +65,13 @@ BAD_NAMES = frozenset({"أزمة التبت والصين", "جورنو"})
 TYPE_WORD_AR = {"Province": "محافظة", "Governorate": "محافظة", "Region": "منطقة", "Oblast": "مقاطعة"}
 TYPE_WORD_FA = {"IR": "استان", "AF": "ولایت", "TJ": "ولایت"}
 
+#: countries whose divisions are kept even without an Arabic-script name (elsewhere such a
+#: division, mostly a European municipality, would only slow the knowledge base down)
+CORE = frozenset(
+    "AM AZ BY EE GE KG KZ LT LV MD RU TJ TM UA UZ AE BH EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"
+    " AF BD BT IN LK MV NP PK CN US JP".split()
+)
+
 #: Arabic-speaking countries
 ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
 
@@ -225,6 +232,8 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
             fa.append(name if plain else _with_type(name, TYPE_WORD_FA.get(cc)) or "")
         if cc in TYPE_WORD_FA:  # the Persian-speaking countries: the province with its type word
             fa += [t for n in fa_src if (t := _with_type(n, TYPE_WORD_FA[cc]))]
+        if not (any(ar) or any(fa) or extra) and cc not in CORE:
+            continue
         ident = f"loc/{slug(en)}"
         if ident in ids:
             ident = f"loc/{slug(en)}-{cc.lower()}"
@@ -241,7 +250,7 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
             source=f"iso3166-2-db (MIT) {row['code']}; iso3166-2 (MIT)"
                    + (f"; GeoNames {row['geonames']}" if row["geonames"] else ""),
         ))
-    return dump(out, "scripts/data/admin1.tsv (iso3166-2-db, iso3166-2)")
+    return dump(out, "scripts/data/admin1.tsv (iso3166-2-db, iso3166-2)").replace("scripts/build_kb.py", "scripts/build_kb_admin1.py", 1)
 
 
 def _plain(title: str, name: str) -> bool:
