@@ -1,9 +1,12 @@
 """Generate ``gen_leaders.yaml`` and give the curated people their Wikidata QIDs.
 
-Source: ``scripts/data/leaders.tsv``, heads of state and government and ministers of
-foreign affairs of the region's states, with their Wikidata QIDs, taken from the
+Sources: ``scripts/data/leaders.tsv`` and ``ministers.tsv``, heads of state and government and ministers of
+foreign affairs, members of the cabinets, heads of security services and parliaments of
+the region's states and officials of the UN, with their Wikidata QIDs, taken from the
 Wikidata-derived tables of EveryPolitician (``every-politician-scrapers/world-leaders-2021``
-``data/wikidata.csv`` and ``every-politician-scrapers/world`` ``sources/foreign/wikidata.csv``;
+``data/wikidata.csv``, ``every-politician-scrapers/world`` ``sources/foreign/wikidata.csv`` and
+``html/holders21.csv``, and the per-country repositories' ``data/wikidata.csv`` (current
+cabinets) and ``html/holders21.csv`` (office holders since 2000, with English Wikipedia titles);
 Wikidata is CC0). Names are the English Wikipedia titles where the Wikidata label differs
 (``Alexander Lukashenka`` -> ``Alexander Lukashenko``).
 
@@ -34,18 +37,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_kb import dump, entity, slug  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "scripts/data/leaders.tsv"
+TABLES = (ROOT / "scripts/data/leaders.tsv", ROOT / "scripts/data/ministers.tsv")
 ADMIN1 = ROOT / "scripts/data/admin1.tsv"
 KB_DIR = ROOT / "src/arfa/resources/kb"
 SOURCE = "Wikidata (CC0) via EveryPolitician"
+
+#: rows whose match with a curated person of the same name is not certain (two people?)
+UNSURE = frozenset({"Q109656595"})
 
 #: parents that are not countries of the divisions table
 PARENTS = {"EU": "org/eu", "UN": "org/un", "XK": "loc/kosovo"}
 
 
-def _rows(table: Path = TABLE) -> list[dict[str, str]]:
-    with table.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+def _rows(tables: tuple[Path, ...] = TABLES) -> list[dict[str, str]]:
+    """Rows of the source tables, one per QID (the first wins), with ``names``: title and aliases."""
+    rows: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for table in tables:
+        with table.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                if row["qid"] not in seen:
+                    seen.add(row["qid"])
+                    rows.append(row)
+    return rows
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    """The title, the title without its disambiguation, and the alternative spelling."""
+    plain = re.sub(r" \([^)]*\)$", "", row["name"])
+    return [row["name"], plain, *([row["alt"]] if row.get("alt") else [])]
+
+
+def _match(row: dict[str, str], by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    return next((by_name[fold(n)] for n in _names(row) if fold(n) in by_name), None)
 
 
 def _parents() -> dict[str, str]:
@@ -76,18 +100,16 @@ def build(kb_dir: Path = KB_DIR) -> str:
     taken_q = {e.get("wikidata") for e in by_name.values()} - {None}
     parents = _parents()
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
     for row in _rows():
-        if fold(row["name"]) in by_name or row["qid"] in taken_q or row["qid"] in seen:
+        if _match(row, by_name) is not None or row["qid"] in taken_q:
             continue
-        seen.add(row["qid"])
         ident = f"per/{slug(row['name'])}"
         if ident in ids:
             ident = f"per/{slug(row['name'])}-{row['qid'].lower()}"
         ids.add(ident)
         out.append(entity(
             id=ident, label="PER", name=row["name"], wikidata=row["qid"], kind="person",
-            parent=parents.get(row["cc"]), names={"en": [row["name"]]}, source=f"{SOURCE}: {row['position']}",
+            parent=parents.get(row["cc"]), names={"en": _names(row)}, source=f"{SOURCE}: {row['position']}",
         ))
     return dump(out, "scripts/data/leaders.tsv (Wikidata via EveryPolitician)").replace("scripts/build_kb.py", "scripts/build_kb_people.py", 1)
 
@@ -95,8 +117,8 @@ def build(kb_dir: Path = KB_DIR) -> str:
 def patch_curated(kb_dir: Path = KB_DIR) -> int:
     """Write the source's QIDs into curated entries that lack one; returns how many."""
     by_name, _ = _curated(kb_dir)
-    qids = {by_name[fold(r["name"])]["id"]: r["qid"] for r in _rows()
-            if fold(r["name"]) in by_name and not by_name[fold(r["name"])].get("wikidata")}
+    qids = {ent["id"]: r["qid"] for r in _rows()
+            if (ent := _match(r, by_name)) is not None and not ent.get("wikidata") and r["qid"] not in UNSURE}
     count = 0
     for path in sorted(kb_dir.glob("*.yaml")):
         if path.name.startswith("gen_"):
