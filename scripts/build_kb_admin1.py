@@ -34,8 +34,9 @@ from typing import Any
 
 import yaml
 
+from arfa.lang import ar as lang_ar
+from arfa.lang import fa as lang_fa
 from arfa.normalize import fold
-from arfa.recognize.gazetteer import common_words
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_kb import dump, entity, script_lang, slug  # noqa: E402
@@ -209,7 +210,7 @@ def _with_type(name: str, word: str | None) -> str | None:
 def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
     """The text of ``gen_admin1.yaml``."""
     ids, keys = _taken(kb_dir)
-    common = common_words("ar") | common_words("fa")
+    common = lang_ar.common_words() | lang_fa.common_words()
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     out: list[dict[str, Any]] = []

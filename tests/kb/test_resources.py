@@ -12,9 +12,10 @@ import pytest
 
 from arfa.kb import KnowledgeBase
 from arfa.kb.store import load_entities
+from arfa.lang import ar as lang_ar
+from arfa.lang import fa as lang_fa
 from arfa.models import Label
 from arfa.normalize import fold
-from arfa.recognize.gazetteer import common_words
 
 from .conftest import SHARED
 
@@ -69,7 +70,7 @@ def test_a_bare_city_name_or_word_is_not_a_division(kb: KnowledgeBase, spelling:
 
 
 def test_no_division_alias_is_an_ordinary_word() -> None:
-    common = common_words("ar") | common_words("fa")
+    common = lang_ar.common_words() | lang_fa.common_words()
     words = [(e.id, n) for e in load_entities(KB_DIR / "gen_admin1.yaml")
              for lang in ("ar", "fa") for n in e.names.get(lang, ()) if fold(n) in common]
     assert words == []
