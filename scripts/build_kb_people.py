@@ -78,6 +78,15 @@ def _parents() -> dict[str, str]:
     return parents | PARENTS
 
 
+#: letters that NFKD does not reduce to ASCII
+_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "ß": "ss", "ı": "i", "Þ": "Th", "þ": "th"})
+
+
+def _slug(name: str) -> str:
+    """``slug`` after spelling out the letters NFKD keeps (``Đukanović`` -> ``dukanovic``)."""
+    return slug(name.translate(_LETTERS))
+
+
 def _curated(kb_dir: Path) -> tuple[dict[str, dict[str, Any]], set[str]]:
     """Curated people by folded English name, and every id of the other files."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -103,9 +112,9 @@ def build(kb_dir: Path = KB_DIR) -> str:
     for row in _rows():
         if _match(row, by_name) is not None or row["qid"] in taken_q:
             continue
-        ident = f"per/{slug(row['name'])}"
+        ident = f"per/{_slug(row['name'])}"
         if ident in ids:
-            ident = f"per/{slug(row['name'])}-{row['qid'].lower()}"
+            ident = f"per/{_slug(row['name'])}-{row['qid'].lower()}"
         ids.add(ident)
         out.append(entity(
             id=ident, label="PER", name=row["name"], wikidata=row["qid"], kind="person",
