@@ -46,7 +46,10 @@ SOURCE = "Wikidata (CC0) via EveryPolitician"
 UNSURE = frozenset({"Q109656595"})
 
 #: parents that are not countries of the divisions table
-PARENTS = {"EU": "org/eu", "UN": "org/un", "XK": "loc/kosovo"}
+PARENTS = {
+    "EU": "org/eu", "UN": "org/un", "XK": "loc/kosovo",
+    "GE-AB": "loc/abkhazia", "AZ-NK": "loc/nagorno-karabakh",  # GE-SO (South Ossetia) has no entity yet
+}
 
 
 def _rows(tables: tuple[Path, ...] = TABLES) -> list[dict[str, str]]:
