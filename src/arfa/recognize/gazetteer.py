@@ -76,7 +76,7 @@ def _build_trie(kb: KnowledgeBase) -> _Node:
     """The word trie of every alias of ``kb`` (a derived index the KB caches)."""
     root = _Node()
     for alias in kb.aliases():
-        words = [u for _, _, u in units(alias.key)]
+        words = _UNIT.findall(alias.key)  # what units() cuts, without the offsets
         if not words or (len(words) == 1 and alias.kind != "acronym" and
                          (alias.key in _STOP or len(alias.key) < 3)):
             continue
