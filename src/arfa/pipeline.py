@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from arfa import registry
+from arfa.chunking import chunk_parts
 from arfa.errors import PipelineConfigError, UnsupportedLanguageError
 from arfa.kb.store import KBEntity, KnowledgeBase, load_default_kb, load_entities
 from arfa.langid import detect, segments
-from arfa.models import Document, Entity, Label, Sentence, Token
+from arfa.models import Document, Entity, Label
 from arfa.normalize import normalize
 from arfa.recognize.base import Candidate, Recognizer
 from arfa.recognize.merge import merge
+from arfa.spans import SpanBuilder
 from arfa.tokenize.base import SUPPORTED, get_tokenizer, regex_tokens, split_sentences
 
 __all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
@@ -172,36 +174,30 @@ class Pipeline:
             parts = [(0, len(text), code)]
         else:
             parts = segments(text, split_sentences(text, ()))
-        tokens: list[Token] = []
-        sentences: list[Sentence] = []
+        tokens, sentences = SpanBuilder(), SpanBuilder()
         entities: list[Entity] = []
-        for start, end, part_lang in parts:
+        for start, end, part_lang in chunk_parts(text, parts):
             self._segment(text, start, end, part_lang, date, tokens, sentences, entities)
         doc_lang = code or detect(text)
         if self.link:
             entities = self._link(entities, doc_lang)
         return Document(id=id, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
-                        tokens=tuple(tokens), sentences=tuple(sentences))
+                        tokens=tokens.tokens(text), sentences=sentences.sentences(text))
 
     def _segment(
         self, text: str, start: int, end: int, lang: str, date: dt.date | None,
-        tokens: list[Token], sentences: list[Sentence], entities: list[Entity],
+        tokens: SpanBuilder, sentences: SpanBuilder, entities: list[Entity],
     ) -> None:
         piece = text[start:end]
         if lang not in SUPPORTED_LANGS:
-            tokens.extend(t.shifted(start) for t in regex_tokens(piece))
-            sentences.extend(
-                Sentence(start=s + start, end=e + start, text=text[s + start : e + start], lang="und")
-                for s, e in split_sentences(piece, ())
-            )
+            tokens.add(regex_tokens(piece), start)
+            for s, e in split_sentences(piece, ()):
+                sentences.append(s + start, e + start, "und")
             return
         recognizers = self._recognizers(lang)
         tokenized = get_tokenizer(lang)(piece)
-        tokens.extend(t.shifted(start) for t in tokenized.tokens)
-        sentences.extend(
-            Sentence(start=s.start + start, end=s.end + start, text=s.text, lang=lang)
-            for s in tokenized.sentences
-        )
+        tokens.add(tokenized.tokens, start)
+        sentences.add(tokenized.sentences, start, lang)
         norm = normalize(piece)
         candidates: list[Candidate] = []
         for recognizer in recognizers:
@@ -253,26 +249,31 @@ class Pipeline:
         """Process a stream of texts lazily, in order.
 
         Each item is a ``str`` or a mapping with ``text`` and optionally ``id``,
-        ``lang``, ``doc_date``. A document that fails yields a ``Document`` whose
-        ``error`` says why (and has no entities); the others are unaffected.
+        ``lang``, ``doc_date``. An item without an id gets its position in the
+        stream (``"0"``, ``"1"`` ...) as its id. A document that fails yields a
+        ``Document`` whose ``error`` says why (and has no entities); the others
+        are unaffected.
 
         Args:
             texts: any iterable, consumed lazily.
             batch_size: documents per work unit sent to a worker process.
-            n_process: worker processes; 1 runs in this process.
+            n_process: worker processes; 1 runs in this process. On Linux the
+                workers are forked and share the loaded pipeline (see
+                :mod:`arfa.parallel`).
             doc_date: default document date for items that give none.
         """
         if batch_size < 1 or n_process < 1:
             raise ValueError("batch_size and n_process must be at least 1")
+        items = (_positioned(i, item) for i, item in enumerate(texts))
         if n_process == 1:
-            for item in texts:
+            for item in items:
                 yield self._safe(item, doc_date)
             return
         if len(self._config.recognizers) != len(self._chosen):
             raise PipelineConfigError("n_process > 1 needs recognizers given by name, so workers can rebuild them")
         from arfa.parallel import run_parallel
 
-        yield from run_parallel(self._config, texts, batch_size, n_process, doc_date)
+        yield from run_parallel(self, self._config, items, batch_size, n_process, doc_date)
 
     def _safe(self, item: Item, doc_date: dt.date | str | None) -> Document:
         text: Any = item
@@ -289,6 +290,13 @@ class Pipeline:
         except Exception as exc:  # one bad document never loses the batch
             return Document(id=ident, text=text if isinstance(text, str) else "",
                             error=f"{type(exc).__name__}: {exc}")
+
+
+def _positioned(index: int, item: Any) -> Any:
+    """``item`` as a mapping whose id defaults to its position in the stream."""
+    if isinstance(item, Mapping):
+        return item if item.get("id") is not None else {**item, "id": str(index)}
+    return {"text": item, "id": str(index)}
 
 
 def _blank(text: str) -> bool:
