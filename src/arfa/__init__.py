@@ -33,6 +33,7 @@ __all__ = [
     "__version__",
     "extract",
     "normalize",
+    "render",
     "to_pandas",
 ]
 
@@ -48,6 +49,7 @@ _EXPORTS = {
     "extract": "arfa.pipeline",
     "normalize": "arfa.normalize",
     "to_pandas": "arfa.frame",
+    "render": "arfa.display",
     "ArfaError": "arfa.errors",
     "BackendUnavailableError": "arfa.errors",
     "InputError": "arfa.errors",
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
         PipelineConfigError,
         UnsupportedLanguageError,
     )
+    from arfa.display import render
     from arfa.frame import to_pandas
     from arfa.models import Document, Entity, Label, Sentence, Token
     from arfa.normalize import normalize
