@@ -19,7 +19,7 @@ def test_pieces_are_ordered_inside_their_part(pieces: list[str], limit: int) -> 
     text = " ".join(pieces)
     parts = [(0, len(text), "ar")] if text.strip() else []
     chunks = chunk_parts(text, parts, limit)
-    for (s1, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
+    for (_, e1, _), (s2, _, _) in zip(chunks, chunks[1:]):
         assert e1 <= s2
     assert all(0 <= s < e <= len(text) and lang == "ar" for s, e, lang in chunks)
     covered = {i for s, e, _ in chunks for i in range(s, e)}

@@ -62,6 +62,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
+    from arfa.display import render
     from arfa.errors import (
         ArfaError,
         BackendUnavailableError,
@@ -73,7 +74,6 @@ if TYPE_CHECKING:
         PipelineConfigError,
         UnsupportedLanguageError,
     )
-    from arfa.display import render
     from arfa.frame import to_pandas
     from arfa.models import Document, Entity, Label, Sentence, Token
     from arfa.normalize import normalize

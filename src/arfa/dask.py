@@ -112,11 +112,11 @@ def extract_bag(
     """
     _require()
     import dask.bag as db
-    from dask import delayed
+    from dask.delayed import delayed
 
     spec = PipelineSpec.of(lang, recognizers, link, extra_entities)
     parts = [
         delayed(_bag_partition)(part, number, spec, doc_date)
         for number, part in enumerate(bag.to_delayed())
     ]
-    return db.from_delayed(parts)
+    return db.from_delayed(parts)  # type: ignore[no-untyped-call]
