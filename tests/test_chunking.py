@@ -37,3 +37,12 @@ def test_pieces_change_nothing(monkeypatch: pytest.MonkeyPatch, lang: str | None
     pieces = nlp(text)
     assert len(pieces.entities) > 20
     assert pieces == whole
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("aa bb cc", 5, [(0, 5), (6, 8)]),        # one long sentence: cut at whitespace
+    ("aaaaaaaa", 5, [(0, 8)]),                # no whitespace: stays whole
+    ("aa. bb. cc.", 4, [(0, 3), (4, 7), (8, 11)]),
+])
+def test_long_sentences_are_cut_at_whitespace(text: str, limit: int, expected: list[tuple[int, int]]) -> None:
+    assert [(s, e) for s, e, _ in chunk_parts(text, [(0, len(text), "ar")], limit)] == expected

@@ -3,8 +3,10 @@
 The tokenizer, :func:`arfa.normalize.normalize` and the recognizers keep per-character
 and per-token working data. On a 10 MB document that working data, not the result,
 sets the peak memory. :func:`chunk_parts` cuts each language part of a long text at
-sentence boundaries into pieces of at most :data:`CHUNK_CHARS` characters (a single
-longer sentence stays whole), so the pipeline processes one piece at a time. Each
+sentence boundaries into pieces of at most :data:`CHUNK_CHARS` characters, so the
+pipeline processes one piece at a time. A single sentence longer than that (a text with
+no sentence punctuation at all) is cut at the last whitespace before the limit, so even
+then the working data stays bounded; a line with no whitespace stays whole. Each
 piece keeps its place in the original string: entities, tokens and sentences are
 shifted back by the piece's start, exactly as the language parts already are.
 Linking runs once over the whole document afterwards, so in-document coreference is
@@ -13,7 +15,7 @@ unaffected; the pieces only hide sentence-crossing context, which no recognizer 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from arfa.tokenize.base import split_sentences
 
@@ -46,8 +48,7 @@ def chunk_parts(
             continue
         piece_start: int | None = None
         piece_end = start
-        for s, e in split_sentences(text[start:end], ()):
-            s, e = s + start, e + start
+        for s, e in _bounded(text, split_sentences(text[start:end], ()), start, limit):
             if piece_start is not None and e - piece_start > limit:
                 out.append((piece_start, piece_end, lang))
                 piece_start = None
@@ -57,3 +58,24 @@ def chunk_parts(
         if piece_start is not None:
             out.append((piece_start, piece_end, lang))
     return out
+
+
+def _bounded(text: str, spans: Sequence[tuple[int, int]], offset: int, limit: int) -> Iterator[tuple[int, int]]:
+    """``spans`` moved by ``offset``; one longer than ``limit`` is cut at whitespace.
+
+    Examples:
+        >>> list(_bounded("aa bb cc", [(0, 8)], 0, 5))
+        [(0, 5), (6, 8)]
+    """
+    for s, e in spans:
+        s, e = s + offset, e + offset
+        while e - s > limit:
+            cut = max(text.rfind(" ", s + 1, s + limit + 1), text.rfind("\n", s + 1, s + limit + 1))
+            if cut <= s:
+                break
+            yield s, cut
+            s = cut + 1
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            yield s, e
