@@ -4,13 +4,17 @@ Three things make it pay (``docs/benchmarks.md`` has the figures):
 
 - Where the platform allows it (Linux), workers are *forked* from the process that
   already holds the loaded pipeline, so they start in milliseconds instead of each
-  rebuilding the knowledge base and models (about 12 s). Elsewhere (macOS, Windows)
-  they are spawned and rebuild the pipeline from its configuration once each.
+  rebuilding the knowledge base and models. Elsewhere (macOS, Windows) they are
+  spawned and receive the pipeline pickled by its configuration
+  (:meth:`arfa.pipeline.Pipeline.__reduce__`), so each rebuilds it once.
   ``ARFA_START_METHOD=spawn`` (or ``forkserver``) forces another start method.
 - One pool lives as long as the stream, and at most ``2 * n_process`` batches are in
   flight, so memory stays flat on an endless stream.
 - Results come back compactly (:func:`encode`): no text (the parent has it), offsets
   as raw arrays and entities as tuples, rebuilt without re-validation.
+
+If the input iterable raises, the documents of the items read before it are still
+yielded, in order, and then the error propagates, exactly as with ``n_process=1``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,6 @@ from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from arfa.models import Document, Entity
@@ -32,7 +35,7 @@ from arfa.spans import SentenceList, TokenList
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from arfa.pipeline import Pipeline, _Config
+    from arfa.pipeline import Pipeline
 
 __all__ = ["decode", "encode", "run_parallel", "start_method"]
 
@@ -55,15 +58,9 @@ def start_method() -> str:
     return "spawn"
 
 
-def _init(source: Pipeline | _Config) -> None:
+def _init(pipeline: Pipeline) -> None:
     global _WORKER
-    from arfa.pipeline import Pipeline
-
-    if isinstance(source, Pipeline):
-        _WORKER = source  # inherited by fork: nothing to load
-        return
-    _WORKER = Pipeline(source.lang, recognizers=source.recognizers,
-                       extra_entities=list(source.extra_entities) or None, link=source.link)
+    _WORKER = pipeline  # inherited by fork, or rebuilt from its configuration by unpickling
 
 
 def _text_of(item: Any) -> Any:
@@ -121,15 +118,28 @@ def _item(obj: Any) -> Any:
     return dict(obj) if isinstance(obj, Mapping) else obj
 
 
+def _read_batch(stream: Iterator[Any], size: int) -> tuple[list[Any], BaseException | None]:
+    """Up to ``size`` items, and the exception the input raised while reading them, if any."""
+    batch: list[Any] = []
+    try:
+        for _ in range(size):
+            batch.append(_item(next(stream)))
+    except StopIteration:
+        pass
+    except Exception as exc:  # the input's own error: re-raised after the items before it
+        return batch, exc
+    return batch, None
+
+
 def run_parallel(
-    pipeline: Pipeline, config: _Config, texts: Iterable[Any], batch_size: int, n_process: int,
+    pipeline: Pipeline, texts: Iterable[Any], batch_size: int, n_process: int,
     doc_date: dt.date | str | None, context: BaseContext | None = None,
 ) -> Iterator[Document]:
     """Process ``texts`` in ``n_process`` worker processes, yielding in input order.
 
     Args:
-        pipeline: the loaded pipeline, inherited by forked workers.
-        config: what spawned workers rebuild the pipeline from.
+        pipeline: the loaded pipeline: inherited by forked workers, pickled by its
+            configuration for spawned ones.
         texts: the items of :meth:`~arfa.Pipeline.pipe`.
         batch_size: items per task sent to a worker.
         n_process: worker processes.
@@ -137,20 +147,25 @@ def run_parallel(
         context: a multiprocessing context (default: :func:`start_method`).
     """
     ctx = context or multiprocessing.get_context(start_method())
-    source: Pipeline | _Config = pipeline if ctx.get_start_method() == "fork" else config
     stream = iter(texts)
-    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init, initargs=(source,))
+    failure: BaseException | None = None
+    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init, initargs=(pipeline,))
     pending: deque[tuple[list[Any], Future[list[Encoded]]]] = deque()
     try:
         while True:
-            batch = [_item(x) for x in islice(stream, batch_size)]
+            batch: list[Any] = []
+            if failure is None:
+                batch, failure = _read_batch(stream, batch_size)
             if batch:
                 pending.append((batch, pool.submit(_work, batch, doc_date)))
-            if pending and (not batch or len(pending) >= 2 * n_process):
+            exhausted = not batch or failure is not None
+            if pending and (exhausted or len(pending) >= 2 * n_process):
                 sent, future = pending.popleft()
                 for item, data in zip(sent, future.result()):
                     yield decode(data, _text_of(item))
-            if not batch and not pending:
-                return
+            if exhausted and not pending:
+                break
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    if failure is not None:
+        raise failure
