@@ -337,7 +337,7 @@ def evaluate(model: Transliterator, anetac: Sequence[Pair], kb: Sequence[KBEntit
         f = model.name(entity.names["fa"][0], entity.label)
         both += 1
         agree_name += a.lower() == f.lower()
-        agree_id += name_key(a) == name_key(f)
+        agree_id += name_key(a, entity.label) == name_key(f, entity.label)
     report["agreement"] = {"n": both, "name": _ratio(agree_name, both), "key": _ratio(agree_id, both)}
     return report
 
