@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from arfa.kb.store import KnowledgeBase
+from arfa.lang import ar, fa
 from arfa.models import Label
 from arfa.normalize import fold
 
@@ -36,11 +37,7 @@ __all__ = [
 ]
 
 #: folded words that stand for "the organization" already named (Arabic, Persian).
-ANAPHORS: frozenset[str] = frozenset({
-    "المنظمه", "للمنظمه", "بالمنظمه", "الحلف", "للحلف", "المجموعه", "للمجموعه",
-    "الرابطه", "للرابطه", "التكتل", "للتكتل",
-    "سازمان", "این سازمان",
-})
+ANAPHORS: frozenset[str] = ar.ANAPHORS | fa.ANAPHORS
 #: a place with at least this prior (a capital, a large city) is never re-read as a name.
 PLACE_PRIOR_KEEP = 0.75
 #: a word that starts this many KB people's names is a given name even if the document names none.

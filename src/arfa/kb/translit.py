@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from arfa.errors import ModelLoadError, ModelNotFoundError
+from arfa.lang import ar
 from arfa.models import Label
 from arfa.normalize import fold
 
@@ -355,19 +356,19 @@ def unknown_entity(text: str, label: Label | str) -> tuple[str | None, str]:
     """The English ``canonical`` and the ``canonical_id`` of an entity the KB lacks.
 
     The id hashes :func:`name_key` of the English name, so spellings that transliterate
-    alike, in Arabic or Persian, in any document, share it. A leading ``و`` before
-    ``ال`` is a conjunction and is dropped. A name with no letters keeps ``canonical``
-    ``None`` and gets an id from its folded text.
+    alike, in Arabic or Persian, in any document, share it. Proclitics before the
+    article go as :func:`arfa.lang.ar.strip_proclitics` decides. A name with no
+    letters keeps ``canonical`` ``None`` and gets an id from its folded text.
 
     Examples:
         >>> unknown_entity("والبنك الأهلي", "ORG") == unknown_entity("البنك الاهلي", "ORG")
         True
+        >>> unknown_entity("بالبنك الأهلي", "ORG") == unknown_entity("البنك الاهلي", "ORG")
+        True
         >>> unknown_entity("أبوبكر أبوالمجد", "PER")[1].startswith("x/per/")
         True
     """
-    key = fold(text)
-    if key[:1] == "و" and key[1:3] == "ال":
-        key = key[1:]
+    _, key = ar.strip_proclitics(fold(text))
     kind = str(label).lower()
     english = load_transliterator().name(key, label) if key else ""
     basis = name_key(english, label)
