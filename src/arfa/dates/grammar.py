@@ -363,6 +363,7 @@ class _Parser:
             self.numeric(i),
             self.relative(i),
             deixis.weekday(self, i),
+            deixis.day_of_month(self, i),
             periods.season(self, i),
             periods.century(self, i),
             periods.decade(self, i),

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["bounded", "year_expr"]
 
-_DUALS = frozenset({"عامي", "سنتي", "يومي"})
+_DUALS = frozenset({"عامي", "العامين", "سنتي", "يومي"})
 _AFTER_YEAR_STOP = frozenset(
     "دولار يورو ريال دينار درهم جنيه تومان ليره روبل شخص قتيل نفر مليون مليار الف هزار ميليون ميليارد".split()
 )
