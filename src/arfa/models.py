@@ -105,11 +105,14 @@ class Entity(Span):
     Attributes:
         label: ORG, PER, LOC or DATE.
         canonical: the entity's English name as its English Wikipedia article titles it.
-        canonical_id: a stable id: the knowledge-base id, or one derived from the
-            normalized mention for entities the knowledge base does not list.
+        canonical_id: a stable id: the knowledge-base id, or, for an entity the
+            knowledge base does not list, one derived from its English transliteration
+            (``x/per/...``), shared by its Arabic and Persian spellings.
         wikidata: the Wikidata QID, where known.
         value: ISO 8601 value of a DATE (``None`` when it cannot be resolved).
         score: the recognizer's confidence in ``[0, 1]``.
+        link_score: the linker's confidence in ``canonical`` in ``[0, 1]``; ``None``
+            when the knowledge base has no entity for the mention.
         source: the component that found the mention (``gazetteer``, ``dates`` ...).
         calendar: for a DATE, the calendar it was written in (``gregorian``,
             ``persian``, ``islamic``).
@@ -121,6 +124,7 @@ class Entity(Span):
     wikidata: str | None = None
     value: str | None = None
     score: float | None = Field(default=None, ge=0.0, le=1.0)
+    link_score: float | None = Field(default=None, ge=0.0, le=1.0)
     source: str | None = None
     calendar: str | None = None
 

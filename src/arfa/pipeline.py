@@ -301,7 +301,8 @@ class Pipeline:
             linked = next(links)
             out.append(entity.model_copy(update={
                 "canonical": linked.canonical, "wikidata": linked.wikidata,
-                "canonical_id": linked.canonical_id,
+                "canonical_id": linked.canonical_id, "link_score": linked.score,
+                "label": linked.label or entity.label,
             }))
         return out
 
