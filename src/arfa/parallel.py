@@ -44,8 +44,8 @@ _WORKER: Pipeline | None = None
 # What one document becomes on the way back: id, lang, text (None: as sent),
 # doc_date, entities, token starts/ends, sentence starts/ends/langs, error.
 Encoded = tuple[Any, ...]
-_ENTITY_FIELDS = ("start", "end", "label", "canonical", "canonical_id", "wikidata", "value", "score",
-                  "source", "calendar")
+# every Entity field but its text, which is the document's slice: a field added to Entity travels too
+_ENTITY_FIELDS = tuple(name for name in Entity.model_fields if name != "text")
 
 
 def start_method() -> str:
