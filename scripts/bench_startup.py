@@ -2,7 +2,9 @@
 
 Every run is a new interpreter (the OS file cache is warm, as it is for a user's
 second command). Commands are interleaved run by run so that a change of machine
-load affects all of them alike; the table gives medians and the load average.
+load affects all of them alike; the table gives medians and the load average. The
+CPU seconds (user + system of the child process) vary less with load than the wall
+time, and approximate the wall time on an idle machine.
 
 * ``bare import``: ``python -c "import hazm, camel_tools.tokenizers.word"``, the floor
   any Arabic + Persian tool built on those packages pays.
@@ -11,7 +13,8 @@ load affects all of them alike; the table gives medians and the load average.
 * ``Pipeline()``: inside a fresh process, ``import arfa`` then ``Pipeline()`` with
   both languages (tokenizers, knowledge base, gazetteer trie, link index), timed
   from before the import. hazm and camel_tools load on the first document, so this
-  figure leaves them out; ``arfa extract`` includes them.
+  figure leaves them out; ``arfa extract`` includes them. The CPU seconds of that
+  process approximate its wall time on an idle machine.
 
 ``--yaml`` adds the same commands with the compiled knowledge base disabled
 (:func:`arfa.kb.compiled.load_compiled` patched to report it stale), i.e. the
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,7 +44,7 @@ FA = "وزیر امور خارجه ایران روز سه‌شنبه در دوش
 _NO_COMPILED = "import arfa.kb.compiled as c; c.load_compiled = lambda data, sources: None\n"
 _PIPELINE = """
 import json, time
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 {patch}
 from arfa import Pipeline
 from arfa.kb import load_default_kb
@@ -49,19 +53,26 @@ load_default_kb()
 t2 = time.perf_counter()
 Pipeline()
 t3 = time.perf_counter()
-print(json.dumps({"import": t1 - t0, "kb": t2 - t1, "rest": t3 - t2, "total": t3 - t0}))
+print(json.dumps({"import": t1 - t0, "kb": t2 - t1, "rest": t3 - t2, "total": t3 - t0,
+                  "cpu": time.process_time() - c0}))
 """
 _EXTRACT = "import sys; from arfa.cli import main; sys.exit(main(sys.argv[1:]))\n"
 
 
-def _wall(cmd: list[str]) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _wall(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``cmd``."""
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
 def _pipeline(prefix: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", _PIPELINE.format(patch=prefix)], check=True, capture_output=True,
+    out = subprocess.run([sys.executable, "-c", _PIPELINE.replace("{patch}", prefix)], check=True, capture_output=True,
                          text=True).stdout
     parsed: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return parsed
@@ -89,31 +100,36 @@ def main(argv: list[str] | None = None) -> int:
             _wall(cmd)
         load_before = os.getloadavg()
         walls: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
         inner: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                walls[name].append(_wall(cmd))
+                wall, cpu = _wall(cmd)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
             for mode, prefix in modes.items():
                 inner[mode].append(_pipeline(prefix))
         load_after = os.getloadavg()
 
     bare = statistics.median(walls["bare import"])
+    bare_cpu = statistics.median(cpus["bare import"])
     print(f"# {args.runs} runs each, {os.cpu_count()} CPUs, load average (1 min) "
           f"{load_before[0]:.1f} before, {load_after[0]:.1f} after; Python {sys.version.split()[0]}\n")
-    print("| command | median s | min s | ratio to bare import |")
-    print("|---|---:|---:|---:|")
+    print("| command | median wall s | min wall s | wall ratio | median CPU s | CPU ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, values in walls.items():
-        median = statistics.median(values)
-        print(f"| {name} | {median:.2f} | {min(values):.2f} | {median / bare:.2f}x |")
-    print("\n| Pipeline() in a fresh process | import arfa s | load KB s | Pipeline() rest s | total s |")
-    print("|---|---:|---:|---:|---:|")
+        median, cpu = statistics.median(values), statistics.median(cpus[name])
+        print(f"| {name} | {median:.2f} | {min(values):.2f} | {median / bare:.2f}x | {cpu:.2f} | "
+              f"{cpu / bare_cpu:.2f}x |")
+    print("\n| Pipeline() in a fresh process | import arfa s | load KB s | Pipeline() rest s | total s | CPU s |")
+    print("|---|---:|---:|---:|---:|---:|")
     medians: dict[str, dict[str, float]] = {}
     for mode, runs in inner.items():
         medians[mode] = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         m = medians[mode]
-        print(f"| {mode} KB | {m['import']:.2f} | {m['kb']:.2f} | {m['rest']:.2f} | {m['total']:.2f} |")
+        print(f"| {mode} KB | {m['import']:.2f} | {m['kb']:.2f} | {m['rest']:.2f} | {m['total']:.2f} | {m['cpu']:.2f} |")
     if args.json:
-        args.json.write_text(json.dumps({"load": [load_before, load_after], "walls": walls, "pipeline": inner,
+        args.json.write_text(json.dumps({"load": [load_before, load_after], "walls": walls, "cpus": cpus, "pipeline": inner,
                                          "pipeline_medians": medians}, indent=1), encoding="utf-8")
     return 0
 
