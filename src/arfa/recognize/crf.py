@@ -43,6 +43,7 @@ from arfa.models import Label, Token
 from arfa.normalize import NormalizedText
 from arfa.recognize.base import Candidate, tagged_chunks
 from arfa.recognize.crf_features import sentence_features
+from arfa.recognize.crf_lexicon import Lexicon
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -53,6 +54,7 @@ __all__ = [
     "CRFRecognizer",
     "default_model_path",
     "load_clusters",
+    "load_lexicon",
     "load_tagger",
 ]
 
@@ -133,6 +135,18 @@ def load_clusters(model: Path) -> dict[str, int] | None:
     return table
 
 
+@cache
+def load_lexicon(model: Path) -> Lexicon | None:
+    """The name list stored next to ``model`` (``names-<lang>.tsv``), if any."""
+    path = model.with_name(model.name.replace("crf-", "names-").replace(".crfsuite", ".tsv"))
+    if not path.is_file():
+        return None
+    try:
+        return Lexicon.read(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelLoadError(f"cannot load name list {path}: {exc}") from exc
+
+
 class CRFRecognizer:
     """PER, ORG and LOC mentions proposed by arfa's own CRF model.
 
@@ -160,13 +174,16 @@ class CRFRecognizer:
         """Load the model now instead of on the first call (raises the loading errors)."""
         load_tagger(self.model_path)
         load_clusters(self.model_path)
+        load_lexicon(self.model_path)
 
     def tag(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB2 labels of ``words`` (one sentence) and each label's marginal probability."""
         if not words:
             return [], []
         tagger: Any = load_tagger(self.model_path)
-        features = sentence_features(words, self.lang, load_clusters(self.model_path))
+        features = sentence_features(
+            words, self.lang, load_clusters(self.model_path), load_lexicon(self.model_path)
+        )
         # a crfsuite Tagger holds the current sequence between set(), tag() and
         # marginal(): one sentence at a time across threads
         with _TAGGER_LOCK:
