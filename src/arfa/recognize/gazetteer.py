@@ -29,12 +29,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from arfa.kb.store import Alias, KnowledgeBase
+from arfa.lang import ar, fa, language
 from arfa.models import Label, Token
-from arfa.normalize import NormalizedText, fold
+from arfa.normalize import NormalizedText
 from arfa.recognize.base import Candidate
 from arfa.recognize.bodies import body_spans
 
@@ -42,35 +41,10 @@ __all__ = ["GazetteerRecognizer", "units"]
 
 _UNIT = re.compile(r"\w+|[^\w\s]")
 _LATIN = re.compile(r"[a-z]")
-# Single-word aliases that are ordinary words far more often than names.
-_STOP = frozenset(
-    fold(w)
-    for w in (
-        "في من إلى على عن مع هذا هذه التي الذي كان قد لا ما أن إن أو ثم بين حول عام يوم "
-        "در از به با که این آن را و یا تا بر برای هم نیز شد است بود کرد"
-    ).split()
-)
-_CUES = {
-    "ar": frozenset(fold(w) for w in "في إلى الى من مدينة العاصمة عاصمة وفي ومن وإلى".split()),
-    "fa": frozenset(fold(w) for w in "در به از شهر پایتخت تا".split()),
-}
-_ANTI_CUES = frozenset(fold(w) for w in "روز يوم يوم، صباح مساء شب".split())
-_IDIOMS = frozenset((fold(a), fold(b)) for a, b in [("در", "آستانه"), ("در", "استانه")])
-# After a place the sentence goes on with a verb or a conjunction; "on the eve of"
-# (در آستانه) is always followed by the noun it governs.
-_AFTER_PLACE = frozenset(fold(w) for w in "برگزار شد است بود گفت و که با به دیدار حضور".split())
-_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
-_PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
-
-
-@cache
-def common_words(lang: str) -> frozenset[str]:
-    """Folded words of ``lang`` that are rarely names (empty for other languages)."""
-    path = resources.files("arfa.resources").joinpath("common", f"{lang}.txt")
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+# The trie holds the aliases of both languages: a stop word of either is no one-word name.
+_STOP = ar.STOP_WORDS | fa.STOP_WORDS
+# A KB match through a stripped reading is confirmed by the KB: it scores at least this.
+_CONFIRMED = 0.9
 
 
 def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
@@ -112,8 +86,8 @@ class GazetteerRecognizer:
     def __init__(self, kb: KnowledgeBase, lang: str = "ar") -> None:
         self.lang = lang
         self._kb = kb
-        self._common = common_words(lang)
-        self._cues = _CUES.get(lang, frozenset())
+        self._lang = language(lang)
+        self._common = self._lang.common_words()
         self._root = _Node()
         self._build(kb.aliases())
 
@@ -179,29 +153,31 @@ class GazetteerRecognizer:
         def blocked(i: int, alias: Alias) -> bool:
             nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
             prev = seq[i - 1][2] if i > 0 else ""
-            idiom = (prev, alias.key) in _IDIOMS and nxt.isalpha() and nxt not in _AFTER_PLACE
-            return idiom or nxt.isdigit() or prev in _ANTI_CUES
+            lang = self._lang
+            idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
+            return idiom or nxt.isdigit() or prev in lang.TIME_CUES
 
         def cued(i: int, start: int) -> bool:
             prev = seq[i - 1][2] if i > 0 else ""
             clitic = seq[i][2][: start - seq[i][0]]
-            return prev in self._cues or clitic in _LOCATIVE_CLITICS
+            return prev in self._lang.LOCATIVE_CUES or clitic in self._lang.LOCATIVE_PROCLITICS
 
         confirmed = set(named)
         confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i, a) and cued(i, s))
         return [(s, e, a, score) for i, s, e, a, score in gated if a.entity_id in confirmed and not blocked(i, a)]
 
     def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
-        """``(offset, key, score)`` readings of a first unit: whole, then clitic-stripped."""
-        yield 0, unit, 1.0
-        if self.lang != "ar" or len(unit) < 4:
-            return
-        for clitic in _PROCLITICS_AR:
-            if unit.startswith(clitic) and len(unit) - len(clitic) >= 3:
-                rest = unit[len(clitic):]
-                if clitic.endswith("ل") and rest.startswith("ل"):
-                    yield len(clitic), "ا" + rest, 0.95  # li + al-: للامم -> (ا)لامم
-                yield len(clitic), rest, 0.9
+        """``(offset, key, score)`` readings of a first unit (:func:`arfa.lang.ar.readings`).
+
+        A stripped reading leaves at least three letters (shorter one-word aliases
+        are not in the trie); the KB confirms it, so even a bare stem scores
+        :data:`_CONFIRMED`.
+        """
+        for reading in self._lang.readings(unit):
+            if reading.offset == 0:
+                yield 0, unit, 1.0
+            elif len(unit) - reading.offset >= 3:
+                yield reading.offset, reading.rest, max(reading.plausibility, _CONFIRMED)
 
     def _longest_at(
         self, doc: NormalizedText, seq: list[tuple[int, int, str]], i: int
