@@ -206,7 +206,7 @@ class Pipeline:
         candidates: list[Candidate] = []
         for recognizer in recognizers:
             candidates.extend(recognizer(norm, tokenized.tokens, doc_date=date))
-        for cand in merge(candidates):
+        for cand in merge(candidates, norm.text):
             s, e = norm.span_to_orig(cand.start, cand.end)
             while s < e and piece[s].isspace():
                 s += 1

@@ -44,6 +44,7 @@ from arfa.normalize import NormalizedText
 from arfa.recognize.base import Candidate, tagged_chunks
 from arfa.recognize.crf_features import sentence_features
 from arfa.recognize.crf_lexicon import Lexicon
+from arfa.recognize.spans import discipline
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -156,19 +157,27 @@ class CRFRecognizer:
         lang: the language of this instance.
         model_path: the crfsuite file it loads on first use.
         threshold: spans scoring below it are dropped.
+        discipline: whether chunks go through :func:`arfa.recognize.spans.discipline`
+            (proclitics and titles outside, coordinated names split, no bare common word).
     """
 
     name = "crf"
     langs = frozenset({"ar", "fa"})
 
     def __init__(
-        self, lang: str, model_path: Path | None = None, *, threshold: float = DEFAULT_THRESHOLD
+        self,
+        lang: str,
+        model_path: Path | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        discipline: bool = True,
     ) -> None:
         if lang not in self.langs:
             raise UnsupportedLanguageError(lang, sorted(self.langs))
         self.lang = lang
         self.model_path = Path(model_path) if model_path is not None else default_model_path(lang)
         self.threshold = threshold
+        self.discipline = discipline
 
     def load(self) -> None:
         """Load the model now instead of on the first call (raises the loading errors)."""
@@ -201,6 +210,9 @@ class CRFRecognizer:
             # trained on Arabic-script text only: its guesses on Latin words are noise
             if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
                 out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
+        if self.discipline:
+            lexicon = load_lexicon(self.model_path)
+            out = discipline(doc.text, out, self.lang, lexicon.__contains__ if lexicon is not None else None)
         return out
 
 

@@ -26,13 +26,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arfa.lang.base import language
+
 __all__ = ["MAX_WORDS", "Lexicon", "lexicon_features"]
 
 MAX_WORDS = 6
 """Names longer than this many words are not listed."""
 
 _LABELS = ("PER", "ORG", "LOC")
-_AR_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
 @dataclass
@@ -72,23 +73,24 @@ class Lexicon:
         """Read a ``names-<lang>.tsv`` file."""
         return cls.from_lines(path.read_text(encoding="utf-8").splitlines())
 
+    def __contains__(self, name: object) -> bool:
+        """Whether the folded ``name`` (words separated by spaces) is listed."""
+        return isinstance(name, str) and tuple(name.split()) in self.names
+
     def lines(self) -> list[str]:
         """The file lines, sorted, one per name and label."""
         return sorted(f"{lab}\t{' '.join(words)}" for words, labs in self.names.items() for lab in labs)
 
-    def _word(self, word: str, lang: str, first: bool) -> Iterable[str]:
-        yield word
-        if lang == "ar" and first:
-            for clitic in _AR_PROCLITICS:
-                if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-                    yield word[len(clitic) :]
-                    if clitic in ("ل", "ول", "فل") and word[len(clitic) :].startswith("ل"):
-                        yield "ا" + word[len(clitic) :]  # للامم → ل + الامم
+    def _heads(self, word: str, lang: str) -> Iterable[str]:
+        """The readings of a name's first word: as written, then without proclitics."""
+        for reading in language(lang).readings(word):
+            if not reading.offset or len(reading.rest) >= 3:
+                yield reading.rest
 
     def match(self, words: Sequence[str], i: int, lang: str) -> tuple[int, tuple[str, ...]]:
         """Length and labels of the longest name starting at ``words[i]`` (``0`` when none)."""
         best: tuple[int, tuple[str, ...]] = (0, ())
-        for head in self._word(words[i], lang, True):
+        for head in self._heads(words[i], lang):
             key: tuple[str, ...] = (head,)
             j = i + 1
             while True:

@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         from arfa.train.lexicon import build_lexicon
 
         lexicon = build_lexicon(args.lang, args.data, args.lexicon)
+        lex_path.parent.mkdir(parents=True, exist_ok=True)
         lex_path.write_text("".join(line + "\n" for line in lexicon.lines()), encoding="utf-8")
         print(f"wrote {lex_path} ({len(lexicon.names)} names)", flush=True)
     elif lex_path.exists():

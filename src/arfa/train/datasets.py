@@ -170,27 +170,20 @@ def _arabic(
     near = near_duplicates(newsfane, tests + aner_dev)
     report["newsfane_near_test"] = len(near)
     newsfane = [s for i, s in enumerate(newsfane) if i not in near]
-    parts = {
-        "newsfane": newsfane,
-        "aqmar": corpora.read_aqmar(data / "aqmar"),
-        "wojood": corpora.read_wojood(data / "wojood-sample" / "train.txt"),
-    }
-    pool = [(name, s) for name, sents in parts.items() for s in sents]
-    # dev (whatever the sources): every 10th pooled sentence, plus Wojood's val split
+    # dev (whatever the sources): every 10th AQMAR and Wojood sentence, plus Wojood's val
+    # split; NewsFANE gives none, its text being ANERcorp's training text
+    pool = [("aqmar", s) for s in corpora.read_aqmar(data / "aqmar")]
+    pool += [("wojood", s) for s in corpora.read_wojood(data / "wojood-sample" / "train.txt")]
     dev = {
         "dev-anercorp": aner_dev,
         "dev-pool": [s for i, (_, s) in enumerate(pool) if i % 10 == 5]
         + corpora.read_wojood(data / "wojood-sample" / "val.txt"),
     }
     train = [s for i, (name, s) in enumerate(pool) if i % 10 != 5 and name in sources]
-    # NewsFANE again with its clitics glued back, as ANERcorp and raw text have them
-    train += [
-        g
-        for i, (name, s) in enumerate(pool)
-        if i % 10 != 5 and name == "newsfane" and name in sources
-        for g in [glue_clitics(s)]
-        if g
-    ]
+    if "newsfane" in sources:
+        # as distributed (clitics split), and with its clitics glued back as ANERcorp
+        # and raw text write them
+        train += newsfane + [g for g in map(glue_clitics, newsfane) if g]
     if "anercorp" in sources:
         train = anercorp[:-ANERCORP_DEV] + train
     return train, dev

@@ -16,27 +16,19 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterator
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from arfa.lang.base import language
 from arfa.normalize import fold
 from arfa.recognize.crf_lexicon import Lexicon
 
-__all__ = ["LEXICON_SOURCES", "build_lexicon", "common_words"]
+__all__ = ["LEXICON_SOURCES", "build_lexicon"]
 
 logger = logging.getLogger(__name__)
 
 LEXICON_SOURCES: dict[str, tuple[str, ...]] = {"ar": ("kb", "anergazet", "anetac"), "fa": ("kb", "anetac")}
 _ANETAC = {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 _GAZET = {"AlignedLocGazetteer.txt": "LOC", "AlignedOrgGazetteer.txt": "ORG", "AlignedPersGazetteer.txt": "PER"}
-
-
-@cache
-def common_words(lang: str) -> frozenset[str]:
-    """Folded words that are rarely names (the gazetteer's gate list)."""
-    text = resources.files("arfa.resources.common").joinpath(f"{lang}.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _kb(lang: str) -> Iterator[tuple[str, str]]:
@@ -61,7 +53,7 @@ def _anetac(data: Path, lang: str) -> Iterator[tuple[str, str]]:
         parts = line.split(" ")
         if len(parts) == 3 and parts[0] in _ANETAC:
             classes[fold(parts[2])].add(_ANETAC[parts[0]])
-    common = common_words(lang)
+    common = language(lang).common_words()
     for word, labels in classes.items():
         if len(labels) == 1 and len(word) >= 3 and word not in common:
             yield next(iter(labels)), word
