@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from arfa.lang import ar
 from arfa.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +204,7 @@ def uniq(values: Iterable[str]) -> list[str]:
 
 def script_lang(name: str) -> str | None:
     """``fa``, ``ar``, ``both`` for a plain Arabic-script name, or ``None`` if not ar/fa."""
-    if not name or not set(name) <= _ALLOWED or not any("\u0621" <= c <= "\u06cc" for c in name):
+    if not name or not set(name) <= _ALLOWED or not any(ar.is_letter(c) for c in name):
         return None
     if set(name) & _FA_ONLY:
         return None if set(name) & {"ي", "ك", "ة", "ى"} else "fa"

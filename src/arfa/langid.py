@@ -2,23 +2,27 @@
 
 Persian writes پ چ ژ گ, Persian yeh ی and keheh ک; Arabic writes ة, Arabic yeh ي,
 kaf ك and alef maksura ى. Counting those separates the two on a sentence or
-more; text with no Arabic-script letters is ``und``.
+more; text with no Arabic-script letters (:data:`arfa.lang.ar.LETTER`: digits, marks and
+tatweel are none) is ``und``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arfa.lang import ar, fa
+
 __all__ = ["detect", "segments"]
 
-_FA = frozenset("پچژگیکۀ")
-_AR = frozenset("ةيكىإؤ")
+_LETTERS = ar.LETTERS
+_FA = fa.DISTINCT_LETTERS
+_AR = ar.DISTINCT_LETTERS
 
 
 def _scores(text: str) -> tuple[int, int, int]:
     fa = ar = letters = 0
     for ch in text:
-        if "\u0621" <= ch <= "\u06d3" or ch in _FA:
+        if ch in _LETTERS:
             letters += 1
             if ch in _FA:
                 fa += 1

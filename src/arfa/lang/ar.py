@@ -39,6 +39,7 @@ __all__ = [
     "ENCLITICS",
     "IDIOMS",
     "LETTER",
+    "LETTERS",
     "LETTER_CHARS",
     "LOCATION_TRIGGERS",
     "LOCATIVE_CUES",
@@ -69,7 +70,8 @@ CODE = "ar"
 LETTER_CHARS = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f"
 #: A regex matching one Arabic-script letter.
 LETTER = f"[{LETTER_CHARS}]"
-_LETTER = re.compile(LETTER)
+#: The same letters as a set, for a fast test of one character.
+LETTERS = frozenset(chr(c) for c in range(0x0600, 0x0780) if re.fullmatch(LETTER, chr(c)))
 #: Letters that Arabic writes and Persian does not (ta marbuta, Arabic yeh and kaf ...).
 DISTINCT_LETTERS = frozenset("ةيكىإؤ")
 
@@ -81,7 +83,7 @@ def is_letter(ch: str) -> bool:
         >>> [is_letter(c) for c in "بگ\u0640\u064e٣،a"]
         [True, True, False, False, False, False, False]
     """
-    return len(ch) == 1 and _LETTER.match(ch) is not None
+    return ch in LETTERS
 
 
 # ---------------------------------------------------------------- clitics

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from arfa.lang.ar import LETTER, LETTER_CHARS, is_letter
+from arfa.lang.ar import LETTER, LETTER_CHARS, LETTERS, is_letter
 from arfa.lang.base import Reading, folded_words, load_words
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "DISTINCT_LETTERS",
     "IDIOMS",
     "LETTER",
+    "LETTERS",
     "LETTER_CHARS",
     "LOCATION_TRIGGERS",
     "LOCATIVE_CUES",

@@ -24,17 +24,16 @@ from an ordinary word to make a one-word name (``فعالية`` is not ``ف`` + 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from arfa.kb.store import Alias, KnowledgeBase
 from arfa.lang import ar, fa, language
-from arfa.models import Label, Token
+from arfa.models import Label
 from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate
+from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate, Segment
 from arfa.recognize.bodies import body_spans
 
 __all__ = ["GazetteerRecognizer", "units"]
@@ -72,6 +71,21 @@ class _Node:
     aliases: list[Alias] = field(default_factory=list)
 
 
+def _build_trie(kb: KnowledgeBase) -> _Node:
+    """The word trie of every alias of ``kb`` (a derived index the KB caches)."""
+    root = _Node()
+    for alias in kb.aliases():
+        words = [u for _, _, u in units(alias.key)]
+        if not words or (len(words) == 1 and alias.kind != "acronym" and
+                         (alias.key in _STOP or len(alias.key) < 3)):
+            continue
+        node = root
+        for word in words:
+            node = node.children.setdefault(word, _Node())
+        node.aliases.append(alias)
+    return root
+
+
 class GazetteerRecognizer:
     """Finds knowledge-base aliases in text.
 
@@ -88,23 +102,15 @@ class GazetteerRecognizer:
         self._kb = kb
         self._lang = language(lang)
         self._common = self._lang.common_words()
-        self._root = _Node()
-        self._build(kb.aliases())
+        self._root = kb.derived("gazetteer_trie", _build_trie)
 
-    def _build(self, aliases: Iterable[Alias]) -> None:
-        for alias in aliases:
-            words = [u for _, _, u in units(alias.key)]
-            if not words or (len(words) == 1 and alias.kind != "acronym" and
-                             (alias.key in _STOP or len(alias.key) < 3)):
-                continue
-            node = self._root
-            for word in words:
-                node = node.children.setdefault(word, _Node())
-            node.aliases.append(alias)
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Local candidates of ``segment``; surnames and uncued gated words carry ``needs``.
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
+        Matching runs on ``segment.norm`` cut into :func:`units` (the tokenizer's
+        tokens split proclitics the alias keys keep, so they are not the unit here).
+        """
+        doc = segment.norm
         found: list[tuple[int, int, Alias, float]] = []
         gated: list[tuple[int, int, int, Alias, float]] = []  # (unit index, start, end, alias, score)
         seq = units(doc.text)
@@ -124,47 +130,49 @@ class GazetteerRecognizer:
         # a gated word right before another name is its head noun: مدينة أكتاو, دولة قطر
         starts = sorted([f[0] for f in found] + [g[1] for g in gated])
         gated = [g for g in gated if not _followed_by_match(g[0], seq, starts)]
-        found.extend(self._confirm(gated, seq, {a.entity_id for _, _, a, _ in found}))
-        found.sort(key=lambda f: f[0])
-        unit_starts = [u[0] for u in seq]
-        orgs = [(bisect_right(unit_starts, s) - 1, e) for s, e, a, _ in found
-                if a.label is Label.ORG and a.kind != "short"]
-        named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
-        out: list[Candidate] = []
-        for start, end, alias, score in found:
-            if alias.kind == "short" and alias.entity_id not in named:
-                continue
-            out.append(Candidate(start, end, alias.label, self.name, score=score, priority=10,
-                                 kb_id=alias.entity_id))
+        out: list[Candidate] = [
+            Candidate(start, end, alias.label, self.name, score=score, priority=10, kb_id=alias.entity_id,
+                      needs=NEEDS_FULL_NAME if alias.kind == "short" else None)
+            for start, end, alias, score in found
+        ]
+        # gated words: a local cue confirms one; the others wait for the document's verdict
+        local = {a.entity_id for _, _, a, _ in found}
+        kept = [g for g in gated if not self._blocked(g[0], g[3], seq)]
+        cued = [self._cued(i, s, seq) for i, s, _, _, _ in kept]
+        local.update(a.entity_id for (_, _, _, a, _), c in zip(kept, cued) if c)
+        out.extend(
+            Candidate(s, e, a.label, self.name, score=score, priority=10, kb_id=a.entity_id,
+                      needs=None if c else NEEDS_CONFIRMATION)
+            for (_, s, e, a, score), c in zip(kept, cued)
+        )
         # a body of a known organization that the KB does not list (merge keeps the longer span)
+        unit_starts = [u[0] for u in seq]
+        orgs = sorted(
+            [(s, e) for s, e, a, _ in found if a.label is Label.ORG and a.kind != "short"]
+            + [(s, e) for _, s, e, a, _ in kept if a.label is Label.ORG and a.entity_id in local]
+        )
         out.extend(Candidate(s, e, Label.ORG, self.name, score=0.8, priority=10)
-                   for s, e in body_spans(seq, orgs, self.lang))
-        return out
+                   for s, e in body_spans(seq, [(bisect_right(unit_starts, s) - 1, e) for s, e in orgs],
+                                          self.lang))
+        return sorted(out, key=lambda c: c.start)
 
     def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
         """A one-word, non-acronym alias that is an ordinary word of the language."""
         return alias.kind != "acronym" and end <= unit[1] and alias.key in self._common
 
-    def _confirm(
-        self, gated: list[tuple[int, int, int, Alias, float]], seq: list[tuple[int, int, str]],
-        named: set[str],
-    ) -> list[tuple[int, int, Alias, float]]:
-        """Keep gated matches that context confirms, in the document as a whole."""
-        def blocked(i: int, alias: Alias) -> bool:
-            nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
-            prev = seq[i - 1][2] if i > 0 else ""
-            lang = self._lang
-            idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
-            return idiom or nxt.isdigit() or prev in lang.TIME_CUES
+    def _blocked(self, i: int, alias: Alias, seq: list[tuple[int, int, str]]) -> bool:
+        """A gated word that context rules out: before a number, after a day word, an idiom."""
+        nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
+        prev = seq[i - 1][2] if i > 0 else ""
+        lang = self._lang
+        idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
+        return idiom or nxt.isdigit() or prev in lang.TIME_CUES
 
-        def cued(i: int, start: int) -> bool:
-            prev = seq[i - 1][2] if i > 0 else ""
-            clitic = seq[i][2][: start - seq[i][0]]
-            return prev in self._lang.LOCATIVE_CUES or clitic in self._lang.LOCATIVE_PROCLITICS
-
-        confirmed = set(named)
-        confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i, a) and cued(i, s))
-        return [(s, e, a, score) for i, s, e, a, score in gated if a.entity_id in confirmed and not blocked(i, a)]
+    def _cued(self, i: int, start: int, seq: list[tuple[int, int, str]]) -> bool:
+        """A gated word after a locative cue word or proclitic (در دوشنبه, بدوشنبه)."""
+        prev = seq[i - 1][2] if i > 0 else ""
+        clitic = seq[i][2][: start - seq[i][0]]
+        return prev in self._lang.LOCATIVE_CUES or clitic in self._lang.LOCATIVE_PROCLITICS
 
     def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
         """``(offset, key, score)`` readings of a first unit (:func:`arfa.lang.ar.readings`).
