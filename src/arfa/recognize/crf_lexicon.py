@@ -43,10 +43,13 @@ class Lexicon:
     Attributes:
         names: word tuple → labels (sorted).
         prefixes: every proper prefix of a listed name.
+        first_words: the first word of every listed name.
     """
 
     names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
+    _head_cache: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
@@ -58,6 +61,7 @@ class Lexicon:
                 merged.setdefault(words, set()).add(label)
         lex = cls({k: tuple(sorted(v)) for k, v in merged.items()})
         for words in lex.names:
+            lex.first_words.add(words[0])
             for i in range(1, len(words)):
                 lex.prefixes.add(words[:i])
         return lex
@@ -81,11 +85,19 @@ class Lexicon:
         """The file lines, sorted, one per name and label."""
         return sorted(f"{lab}\t{' '.join(words)}" for words, labs in self.names.items() for lab in labs)
 
-    def _heads(self, word: str, lang: str) -> Iterable[str]:
-        """The readings of a name's first word: as written, then without proclitics."""
-        for reading in language(lang).readings(word):
-            if not reading.offset or len(reading.rest) >= 3:
-                yield reading.rest
+    def _heads(self, word: str, lang: str) -> tuple[str, ...]:
+        """The readings of ``word`` that start a listed name: as written, then without proclitics."""
+        key = (word, lang)
+        heads = self._head_cache.get(key)
+        if heads is None:
+            heads = tuple(
+                reading.rest
+                for reading in language(lang).readings(word)
+                if (not reading.offset or len(reading.rest) >= 3) and reading.rest in self.first_words
+            )
+            if len(self._head_cache) < 500_000:
+                self._head_cache[key] = heads
+        return heads
 
     def match(self, words: Sequence[str], i: int, lang: str) -> tuple[int, tuple[str, ...]]:
         """Length and labels of the longest name starting at ``words[i]`` (``0`` when none)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -192,7 +192,7 @@ def _persian(data: Path, sources: Collection[str]) -> tuple[list[TaggedSentence]
         "dev-peyma": corpora.read_peyma(data / "peyma-split" / "dev.txt"),
         "dev-parstwiner": corpora.read_parstwiner(data / "parstwiner" / "dev.txt"),
     }
-    readers = {
+    readers: dict[str, Callable[[], list[TaggedSentence]]] = {
         "peyma": lambda: corpora.read_peyma(data / "peyma-split" / "train.txt"),
         "nsurl": lambda: corpora.read_nsurl_train(data / "nsurl2019-peyma" / "train" / "600K"),
         "arman": lambda: corpora.read_arman(data / "arman" / "train_fold1.txt"),
