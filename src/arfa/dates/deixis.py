@@ -29,16 +29,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from arfa.dates.resolve import DateExpr
+from arfa.lang.ar import CONJUNCTIONS
 
 if TYPE_CHECKING:
     from arfa.dates.grammar import _Parser
 
-__all__ = ["deictic_day", "weekday", "is_future"]
+__all__ = ["deictic_day", "day_of_month", "weekday", "is_future"]
 
 _SENTENCE_END = frozenset(".!?؟;؛\n")
 _WINDOW = 8  # tokens either side of a weekday searched for a future-tense cue
 _NEAR = 3  # tokens either side where an Arabic imperfect verb counts as one
-_CLITICS = ("و", "ف")
 
 
 def _word(p: _Parser, i: int) -> str:
@@ -47,19 +47,15 @@ def _word(p: _Parser, i: int) -> str:
 
 def _bare(p: _Parser, word: str) -> str:
     """``word`` without a leading Arabic و/ف conjunction."""
-    return word[1:] if p.lang == "ar" and word[:1] in _CLITICS and len(word) > 3 else word
+    return word[1:] if p.lang == "ar" and word[:1] in CONJUNCTIONS and len(word) > 3 else word
 
 
 def _weekday_after(p: _Parser, j: int) -> int | None:
-    """The end of a weekday at ``j``, plain (``اليوم الجمعة``) or in parentheses."""
+    """The end of a weekday right after token ``j - 1`` (``اليوم الجمعة``). One in
+    parentheses (``امروز (جمعه)``, ``روز جمعه (۹ مهرماه)``) is a date of its own, as the
+    PEYMA annotators read it too."""
     hit = p.find(j, frozenset({"weekday"}))
-    if hit is not None:
-        return hit.end
-    if p.is_punct(j, "("):
-        hit = p.find(j + 1, frozenset({"weekday"}))
-        if hit is not None and p.is_punct(hit.end, ")"):
-            return hit.end + 1
-    return None
+    return hit.end if hit is not None else None
 
 
 def _nowadays(p: _Parser, i: int, end: int) -> bool:
@@ -72,7 +68,7 @@ def _nowadays(p: _Parser, i: int, end: int) -> bool:
 
 def deictic_day(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
     """``اليوم``, ``أمس``, ``غدا``, ``امروز``, ``دیروز``, ``روز گذشته``, ``يوم أمس``, with
-    an optional weekday (``اليوم الجمعة``, ``امروز (دوشنبه)``)."""
+    an optional weekday (``اليوم الجمعة``) or date (``امروز دوم شهریور ماه``)."""
     hit = p.find(i, frozenset({"rel"}), clitic=True)
     if hit is None or hit.entry.calendar != "day":
         return None
@@ -90,6 +86,22 @@ def deictic_day(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
             return None
         end = hit.end
     return end, hit.clitic, DateExpr(relative=("day", hit.entry.value))
+
+
+def day_of_month(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:
+    """A day of a deictic month: ``15 من الشهر الجاري``, ``العاشر من الشهر الماضي``,
+    ``پانزدهم ماه جاری`` (the month resolves in Gregorian terms, as ``ماه جاری`` does)."""
+    day = p.day(i)
+    if day is None:
+        return None
+    j, number = day
+    of = p.find(j, frozenset({"of"}))
+    if of is None and p.num(i) is not None:
+        return None  # ۲۰ ماه گذشته: twenty months, a duration; the day is پانزدهم or 15 من
+    rel = p.find(of.end if of is not None else j, frozenset({"rel"}))
+    if rel is None or rel.entry.calendar != "month":
+        return None
+    return rel.end, 0, DateExpr(relative=("month", rel.entry.value), day=number)
 
 
 def weekday(p: _Parser, i: int) -> tuple[int, int, DateExpr] | None:

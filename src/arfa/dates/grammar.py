@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from arfa.dates import deixis, periods
+from arfa.dates import deixis, periods, years
 from arfa.dates.resolve import DateExpr, DatePoint
 from arfa.dates.vocab import AMBIGUOUS_MONTHS, TOKEN_RE, Entry, Vocab, load_vocab
 from arfa.lang import language
@@ -38,10 +38,6 @@ from arfa.lang import language
 __all__ = ["Tok", "Match", "tokenize", "find_dates"]
 
 _COUNT_WORDS = frozenset("يك دو سه چهار پنج شش هفت هشت نه ده چند واحد شبانه".split())
-_DUALS = frozenset({"عامي", "سنتي", "يومي"})
-_AFTER_YEAR_STOP = frozenset(
-    "دولار يورو ريال دينار درهم جنيه تومان ليره روبل شخص قتيل نفر مليون مليار الف هزار ميليون ميليارد".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +84,7 @@ class _Parser:
         self.vocab: Vocab = load_vocab(lang)
         self.toks = tokenize(text)
         self._cache: dict[tuple[int, bool], list[_Hit]] = {}
-        self._listed: set[int] = set()  # token indices of years continuing a list
+        self.listed_years: set[int] = set()  # token indices of years continuing a list
 
     # -- phrase lookup -------------------------------------------------------------
     def _key(self, i: int, n: int, first: str) -> tuple[str, ...] | None:
@@ -261,7 +257,7 @@ class _Parser:
         shift = year_offset = None
         if year is not None:
             j = year[0]
-        elif (rel := self._year_rel(j)) is not None:
+        elif (rel := self.year_rel(j)) is not None:
             j, year_offset = rel
         else:
             mod = self.find(j, frozenset({"mod"}))
@@ -293,7 +289,7 @@ class _Parser:
                         return other[0], clitic, DateExpr(new_start, o)
         return j, clitic, expr
 
-    def _year_rel(self, j: int) -> tuple[int, int] | None:
+    def year_rel(self, j: int) -> tuple[int, int] | None:
         """A deictic year after a month: ``سال جاری``, ``من العام الماضي``."""
         of = self.find(j, frozenset({"of"}))
         k = of.end if of is not None else j
@@ -328,70 +324,10 @@ class _Parser:
             return None
         return i + 1, 0, DateExpr(DatePoint(calendar, y, m, d))
 
-    def _year_point(self, year: int, era: str | None) -> DatePoint | None:
+    def year_point(self, year: int, era: str | None) -> DatePoint | None:
         calendar = era or ("persian" if self.lang == "fa" and 1200 <= year <= 1500 else "gregorian")
         low, high = {"gregorian": (1000, 2100), "persian": (1200, 1500), "islamic": (1300, 1500)}[calendar]
         return DatePoint(calendar, year) if low <= year <= high else None
-
-    def _bounded(self, i: int) -> bool:
-        """Whether the years from token ``i`` joined by و are a bounded period, not a list:
-        after a dual unit (``عامي``) or a word for "between" (``بين``, ``بین``, ``در فاصله``)."""
-        unit = self.find(i, frozenset({"unit"}), clitic=True)
-        if unit is not None and self.toks[unit.end - 1].text in _DUALS:
-            return True
-        return any(
-            k >= 0 and (hit := self.find(k, frozenset({"between"}), clitic=True)) is not None and hit.end == i
-            for k in (i - 1, i - 2)
-        )
-
-    def year_expr(self, i: int) -> tuple[int, int, DateExpr, float] | None:
-        unit = self.find(i, frozenset({"unit"}), clitic=True)
-        clitic = unit.clitic if unit is not None and unit.entry.calendar == "year" else 0
-        listed = i in self._listed
-        first = self.year(i, "persian" if listed and self.lang == "fa" else None, inner=False)
-        if first is None:
-            return None
-        j, y1, era, had_unit = first
-        bare = not had_unit and era is None
-        if bare and not listed and (k0 := self.connector(j)) is not None and self.toks[j].text != "و":
-            later = self.year(k0, None)  # ۱۳۵۷ تا ۱۳۹۸ هجری شمسی: the era after the second year
-            if later is not None and later[2] is not None:
-                era = later[2]
-        if bare and not listed and (len(self.toks[i].text) != 4 or not (1900 <= y1 <= 2100 or era)):
-            return None
-        p1 = self._year_point(y1, era)
-        if p1 is None:
-            return None
-        bounded = self._bounded(i)
-        if bare and self.is_punct(j, "-–"):
-            k: int | None = j + 1
-        elif bare and not (listed or bounded or era):
-            k = None
-        else:
-            k = self.connector(j)
-        and_ = j < len(self.toks) and self.toks[j].text == "و"
-        if k is not None and and_ and not bounded:
-            k = None  # a list: the next year is a match of its own
-        second = self.year(k, p1.calendar) if k is not None else None
-        if second is not None and (not bare or second[3] is False or bounded):
-            y2 = second[1]
-            p2 = self._year_point(y2, second[2] or era)
-            if p2 is not None and self.is_punct(j, "-–") and 0 < y1 - y2 <= 100:
-                p1, p2 = replace(p2, calendar=p1.calendar), p1  # ۱۳۴۷-۱۳۴۰: written right to left
-            if p2 is not None and 0 < p2.year - p1.year <= 100:  # type: ignore[operator]
-                return second[0], clitic, DateExpr(p1, p2), 0.9 if not bare else 0.8
-        if bare and not listed:
-            prep = i > 0 and self.find(i - 1, frozenset({"yprep", "pos"})) is not None
-            after = self.toks[j].text if j < len(self.toks) else ""
-            decimal = self.is_punct(j, ".") and self.num(j + 1) is not None  # 2019.5
-            if not prep or after in _AFTER_YEAR_STOP or self.is_punct(j, "-–/") or decimal:
-                return None
-        if and_ and not bounded and self.num(j + 1) is not None:
-            if len(self.toks[j + 1].text) == len(self.toks[j - 1].text) in (2, 4):
-                self._listed.add(j + 1)  # سال‌های ۲۰۰۶ و ۲۰۰۷, سال 93 و 94: one match per year
-        if bare:
-            return j, 0, DateExpr(p1), 0.9 if listed else 0.6
-        return j, clitic, DateExpr(p1), 0.9
 
     def relative(self, i: int) -> tuple[int, int, DateExpr] | None:
         prev = self.toks[i - 1] if i > 0 else None
@@ -427,6 +363,7 @@ class _Parser:
             self.numeric(i),
             self.relative(i),
             deixis.weekday(self, i),
+            deixis.day_of_month(self, i),
             periods.season(self, i),
             periods.century(self, i),
             periods.decade(self, i),
@@ -434,7 +371,7 @@ class _Parser:
         for found in patterns:
             if found is not None and (best is None or found[0] > best[0]):
                 best = (*found, 0.9)
-        ye = self.year_expr(i)
+        ye = years.year_expr(self, i)
         if ye is not None and (best is None or ye[0] > best[0]):
             best = ye
         return best

@@ -53,9 +53,9 @@ def season(p: _Parser, i: int) -> Found | None:
     calendar = "gregorian"  # a deictic year is a Gregorian one, as سال گذشته → 2020 in the guidelines
     year = p.year(j, None)
     if year is not None:
-        point = p._year_point(year[1], year[2])
+        point = p.year_point(year[1], year[2])
         return (year[0], clitic, DateExpr(replace(point, season=index))) if point is not None else None
-    rel = p._year_rel(j)
+    rel = p.year_rel(j)
     if rel is not None:
         return rel[0], clitic, DateExpr(DatePoint(calendar, season=index, year_offset=rel[1]))
     mod = p.find(j, frozenset({"mod"}))

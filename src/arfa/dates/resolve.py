@@ -74,6 +74,7 @@ class DateExpr:
         weekday: a weekday (Monday 0) for ``week`` and ``weekday`` relatives.
         iso: a fixed value that needs no calendar arithmetic: a decade ``198`` or a
             century ``19`` in ISO reduced precision.
+        day: with ``relative=("month", k)``: a day of that month (``15 من الشهر الجاري``).
     """
 
     start: DatePoint | None = None
@@ -81,6 +82,7 @@ class DateExpr:
     relative: tuple[str, int] | None = None
     weekday: int | None = None
     iso: str | None = None
+    day: int | None = None
 
     @property
     def calendar(self) -> str:
@@ -305,13 +307,19 @@ def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
         'XXXX-09-16'
         >>> resolve(DateExpr(relative=("century", -1)), dt.date(2021, 7, 16))
         '19'
+        >>> resolve(DateExpr(relative=("month", -1), day=10), dt.date(2021, 7, 16))
+        '2021-06-10'
     """
     if expr.iso is not None:
         return expr.iso
     if expr.relative is not None:
         if doc_date is None:
             return None
-        return _relative(*expr.relative, expr.weekday, doc_date)
+        value = _relative(*expr.relative, expr.weekday, doc_date)
+        if expr.day is not None and expr.relative[0] == "month":
+            year, month = (int(x) for x in value.split("-"))
+            return dt.date(year, month, expr.day).isoformat()  # ValueError for 31 June
+        return value
     if expr.start is None:
         return None
     first = _bounds(expr.start, doc_date)

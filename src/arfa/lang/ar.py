@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from arfa.lang.base import Reading, folded_words, load_words
 
@@ -141,6 +142,7 @@ def readings(word: str) -> Iterator[Reading]:
     yield from stripped
 
 
+@lru_cache(maxsize=65536)
 def strip_proclitics(word: str) -> tuple[int, str]:
     """The lexicon-free reading: ``(offset, rest)``, proclitics stripped only before the article.
 

@@ -5,7 +5,7 @@ listed in ``docs/models.md`` and ship as crfsuite binary files in
 ``arfa/resources/models/`` (``crf-ar.crfsuite``, ``crf-fa.crfsuite``). The
 environment variable ``ARFA_MODEL_DIR`` points arfa at another folder.
 
-Each sentence (tokens between ``.``, ``!``, ``?``, ``؟`` or a line break) is tagged
+Each sentence of the :class:`~arfa.recognize.base.Segment` (the tokenizer's) is tagged
 with the Viterbi path; every PER, ORG or LOC chunk becomes a :class:`Candidate`
 whose score is the lowest marginal probability of its tokens' labels (an upper
 bound on the probability of the whole span). Spans scoring under ``threshold``

@@ -104,7 +104,6 @@ def _token_features(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
             feats.append("pre=" + core[: len(core) - len(stem)])
     else:
         feats.append("stem=" + word)
-    feats.extend("alt=" + rest for rest in bare)
     if " " in word:
         feats.append("multi")
     data = language(lang)

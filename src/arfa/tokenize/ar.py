@@ -49,13 +49,18 @@ def split_proclitics(token: Token) -> list[Token]:
         ['وَ', 'ب', 'الأمم']
     """
     text = token.text
-    if text[:1] not in PROCLITIC_LETTERS:
+    # every split leaves ال or لل after at most two letters (and their diacritics)
+    if text[:1] not in PROCLITIC_LETTERS or "ل" not in text[1:9]:
         return [token]
-    letters = [i for i, ch in enumerate(text) if not _is_mark(ch)]  # diacritics stay on their letter
-    offset, _ = strip_proclitics("".join(text[i] for i in letters))
+    if not any(map(_is_mark, text)):
+        offset, _ = strip_proclitics(text)
+        cuts = [*range(offset + 1), len(text)]
+    else:  # diacritics stay on their letter
+        letters = [i for i, ch in enumerate(text) if not _is_mark(ch)]
+        offset, _ = strip_proclitics("".join(text[i] for i in letters))
+        cuts = [*letters[: offset + 1], len(text)]
     if offset == 0:
         return [token]
-    cuts = [*letters[: offset + 1], len(text)]
     return [Token.of(text, a, b).shifted(token.start) for a, b in zip(cuts, cuts[1:])]
 
 
