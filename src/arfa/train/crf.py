@@ -121,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--c2-grid", type=float, nargs="+", default=[0.001, 0.01])
     p.add_argument("--clusters", type=int, default=None, help="k of the Word2Vec + k-means word clusters")
     p.add_argument("--lexicon", nargs="+", help="name-list sources (default: LEXICON_SOURCES; 'none': no list)")
+    p.add_argument(
+        "--names",
+        type=Path,
+        help="train with this names-<lang>.tsv instead of building the list (the shipped one reproduces the model)",
+    )
     p.add_argument("--sources", nargs="+", help="training corpora (default: DEFAULT_SOURCES of datasets.py)")
     p.add_argument("--eval", action="store_true", help="print dev and test scores after training")
     return p
@@ -155,7 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.name == lex_path.name:
         lex_path = args.out.with_suffix(".names.tsv")
     lexicon: Lexicon | None = None
-    if args.lexicon != ["none"]:
+    if args.names is not None:
+        lexicon = Lexicon.read(args.names)
+        if args.names.resolve() != lex_path.resolve():
+            lex_path.parent.mkdir(parents=True, exist_ok=True)
+            lex_path.write_text("".join(line + "\n" for line in lexicon.lines()), encoding="utf-8")
+        print(f"name list {args.names} ({len(lexicon.names)} names)", flush=True)
+    elif args.lexicon != ["none"]:
         from arfa.train.lexicon import build_lexicon
 
         lexicon = build_lexicon(args.lang, args.data, args.lexicon)
