@@ -21,7 +21,7 @@ from arfa.models import Document, Entity, Label
 from arfa.pipeline import Pipeline
 from arfa.recognize import merge as merge_module
 from arfa.recognize.crf import CRFRecognizer
-from arfa.train.datasets import load_splits
+from arfa.train.datasets import load_dev, load_splits
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAINS = {"gazetteer+dates": ["gazetteer", "dates"], "gazetteer+dates+crf": ["gazetteer", "dates", "crf"],
@@ -70,7 +70,7 @@ def main() -> None:
         if args.split == "test":
             sets = load_splits(lang, args.data, with_train=False).tests
         else:
-            sets = {k: v for k, v in load_splits(lang, args.data).dev_parts.items() if k != "dev-wikiann"}
+            sets = load_dev(lang, args.data)
         path = args.models / f"crf-{lang}.crfsuite" if args.models else None
         crf = CRFRecognizer(lang, path, discipline=not args.no_discipline)
         for name, sentences in sets.items():

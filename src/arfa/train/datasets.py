@@ -25,7 +25,7 @@ from arfa.normalize import fold
 from arfa.train import corpora
 from arfa.train.corpora import TaggedSentence
 
-__all__ = ["ANERCORP_DEV", "DEFAULT_SOURCES", "GAP", "SOURCES", "Splits", "load_splits", "near_duplicates", "sentence_key", "shingles"]
+__all__ = ["ANERCORP_DEV", "DEFAULT_SOURCES", "GAP", "SOURCES", "Splits", "load_dev", "load_splits", "near_duplicates", "sentence_key", "shingles"]
 
 logger = logging.getLogger(__name__)
 
@@ -187,11 +187,34 @@ def _arabic(
     return train, dev
 
 
-def _persian(data: Path, sources: Collection[str]) -> tuple[list[TaggedSentence], dict[str, list[TaggedSentence]]]:
-    dev = {
+def _arabic_dev(data: Path) -> dict[str, list[TaggedSentence]]:
+    """The Arabic dev parts without the training data (for benchmarks)."""
+    pool = corpora.read_aqmar(data / "aqmar") + corpora.read_wojood(data / "wojood-sample" / "train.txt")
+    return {
+        "dev-anercorp": corpora.read_anercorp(data / "anercorp-full" / "train.txt")[-ANERCORP_DEV:],
+        "dev-pool": [s for i, s in enumerate(pool) if i % 10 == 5]
+        + corpora.read_wojood(data / "wojood-sample" / "val.txt"),
+    }
+
+
+def _persian_dev(data: Path) -> dict[str, list[TaggedSentence]]:
+    return {
         "dev-peyma": corpora.read_peyma(data / "peyma-split" / "dev.txt"),
         "dev-parstwiner": corpora.read_parstwiner(data / "parstwiner" / "dev.txt"),
     }
+
+
+def load_dev(lang: str, data: Path) -> dict[str, list[TaggedSentence]]:
+    """The dev parts of ``lang`` that settings are tuned on, without reading the training data.
+
+    The same sentences as :attr:`Splits.dev_parts` (WikiANN's aside), before the
+    de-duplication against the test sets, which removes a handful at most.
+    """
+    return _arabic_dev(data) if lang == "ar" else _persian_dev(data)
+
+
+def _persian(data: Path, sources: Collection[str]) -> tuple[list[TaggedSentence], dict[str, list[TaggedSentence]]]:
+    dev = _persian_dev(data)
     readers: dict[str, Callable[[], list[TaggedSentence]]] = {
         "peyma": lambda: corpora.read_peyma(data / "peyma-split" / "train.txt"),
         "nsurl": lambda: corpora.read_nsurl_train(data / "nsurl2019-peyma" / "train" / "600K"),
