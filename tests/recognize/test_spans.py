@@ -66,3 +66,17 @@ def test_no_name_list_is_lexicon_free() -> None:
     text = fold("سافر وطهران")
     cand = Candidate(5, 11, Label.LOC, "crf")
     assert [text[c.start : c.end] for c in discipline(text, [cand], "ar")] == ["وطهران"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chunk", "label", "expected"),
+    [
+        # the chunk's own closing bracket or quote stays
+        ("گفت حضرت زینب (س) را", "حضرت زینب (س)", Label.PER, ["حضرت زینب (س)"]),
+        ("منطقه « زبیدات » است", "« زبیدات »", Label.LOC, ["« زبیدات »"]),
+        # a word after a standalone و keeps its own first letter و
+        ("وزارت صنعت و وزارت ارتباطات گفت", "وزارت صنعت و وزارت ارتباطات", Label.ORG, ["وزارت صنعت", "وزارت ارتباطات"]),
+    ],
+)
+def test_edges(text: str, chunk: str, label: Label, expected: list[str]) -> None:
+    assert _run(text, chunk, label) == [fold(e) for e in expected]

@@ -122,15 +122,17 @@ def _pieces(text: str, cand: Candidate, lang: str, known: Known) -> list[tuple[i
     prev = 0
     for k in [*cuts, len(words)]:
         group = [w for w in words[prev:k] if text[slice(*w)] != _CONJ]
-        if group and prev in cuts and text[group[0][0]] == _CONJ:
+        if group and prev in cuts and text[slice(*words[prev])] != _CONJ:
             group[0] = (group[0][0] + len(_CONJ), group[0][1])  # the attached و of the cut
         if group:
             groups.append(group)
         prev = k
     out: list[tuple[int, int]] = []
-    for group in groups:
-        start, end = group[0][0], group[-1][1]
-        start += _proclitic(text[start : group[0][1]], lang, known)
+    for n, group in enumerate(groups):
+        # the chunk's own edges (quotes, brackets) stay where no word was taken off
+        start = cand.start if n == 0 and not skip else group[0][0]
+        end = cand.end if n == len(groups) - 1 else group[-1][1]
+        start += _proclitic(text[group[0][0] : group[0][1]], lang, known) if start == group[0][0] else 0
         if start < end:
             out.append((start, end))
     return out
