@@ -21,6 +21,7 @@ from arfa.recognize.crf_lexicon import Lexicon
 from arfa.train.corpora import TaggedSentence
 from arfa.train.datasets import load_splits
 from arfa.train.evaluate import format_scores, score
+from arfa.train.lexicon import LEXICON_SOURCES
 
 __all__ = ["DEFAULTS", "main", "tag_sentences", "train_model"]
 
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             lex_path.parent.mkdir(parents=True, exist_ok=True)
             lex_path.write_text("".join(line + "\n" for line in lexicon.lines()), encoding="utf-8")
         print(f"name list {args.names} ({len(lexicon.names)} names)", flush=True)
-    elif args.lexicon != ["none"]:
+    elif args.lexicon != ["none"] and (args.lexicon or LEXICON_SOURCES[args.lang]):
         from arfa.train.lexicon import build_lexicon
 
         lexicon = build_lexicon(args.lang, args.data, args.lexicon)
