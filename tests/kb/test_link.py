@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from arfa.kb import KBEntity, KnowledgeBase, Mention, link_mentions, unknown_id
+from arfa.kb import KBEntity, KnowledgeBase, Mention, link_mentions
 from arfa.kb.link import clitic_variants, skeleton
 from arfa.models import Label
 
@@ -66,11 +66,75 @@ def test_ambiguous_alias_returns_none() -> None:
 def test_unknown_entities_cluster() -> None:
     kb = KnowledgeBase()
     found = link_mentions([m("الشركة الوطنية"), m("والشركة الوطنيه"), m("زيد عمرو", Label.PER), m("عمرو", Label.PER)], kb, "ar")
-    assert found[0].canonical_id == found[1].canonical_id == unknown_id("الشركة الوطنية", "ORG")
-    assert found[2].canonical_id == found[3].canonical_id
-    assert all(f.entity_id is None and f.canonical is None for f in found)
+    assert found[0].canonical_id == found[1].canonical_id
+    assert found[0].canonical == found[1].canonical
+    assert found[2].canonical_id == found[3].canonical_id  # the surname joins the full name
+    assert found[2].canonical == found[3].canonical
+    assert all(f.entity_id is None and f.canonical and f.score is None for f in found)
+    assert all(f.canonical_id.startswith(("x/org/", "x/per/")) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # label agreement: one alias, an organization (a short form) and a city
+        ([("سازمان همکاری شانگهای", Label.ORG), ("شانگهای", Label.ORG)], ["org/sco"] * 2),
+        ([("شانگهای", Label.ORG)], [None]),
+        ([("شانگهای", Label.LOC)], ["loc/shanghai"]),
+        # the higher prior wins without context ...
+        ([("طرابلس", Label.LOC)], ["loc/tripoli-libya"]),
+        ([("عمان", Label.LOC)], ["loc/oman"]),
+        # ... and the country the document names wins with it
+        ([("طرابلس", Label.LOC), ("لبنان", Label.LOC)], ["loc/tripoli-lebanon", "loc/lebanon"]),
+        ([("گورگان", Label.LOC), ("ایران", Label.LOC)], ["loc/gorgan", "loc/iran"]),
+        # a generic head with an anaphor: the body of the document's organization, or nothing
+        ([("منظمة شانغهاي للتعاون", Label.ORG), ("مجلس وزراء خارجية المنظمة", Label.ORG)],
+         ["org/sco", "org/sco-cfm"]),
+        ([("منظمة الأمن والتعاون في أوروبا", Label.ORG), ("مجلس وزراء خارجية المنظمة", Label.ORG)],
+         ["org/osce", "org/osce-ministerial-council"]),
+        ([("مجلس وزراء خارجية المنظمة", Label.ORG)], [None]),
+        ([("الأمم المتحدة", Label.ORG), ("مجلس وزراء خارجية المنظمة", Label.ORG)], ["org/un", None]),
+        # a given name alone is a person: the document's Vladimir, or an unknown person
+        ([("فلاديمير بوتين", Label.PER), ("فلاديمير", Label.LOC)], ["per/vladimir-putin"] * 2),
+        ([("فلاديمير", Label.LOC)], [None]),
+        # a surname needs its full name in the document
+        ([("نوروف", Label.PER)], [None]),
+    ],
+)
+def test_ambiguous_aliases(kb: KnowledgeBase, mentions: list[tuple[str, Label]], expected: list[str | None]) -> None:
+    found = link_mentions([m(text, label) for text, label in mentions], kb, "ar")
+    assert [f.entity_id for f in found] == expected
+    for f in found:
+        assert (f.score is None) == (f.entity_id is None)
+        assert f.score is None or 0.0 < f.score <= 1.0
+
+
+def test_given_name_is_relabelled(kb: KnowledgeBase) -> None:
+    found = link_mentions([m("فلاديمير", Label.LOC), m("موسكو", Label.LOC)], kb, "ar")
+    assert [f.label for f in found] == [Label.PER, None]
+    assert found[0].canonical == "Vladimir" and found[1].canonical == "Moscow"
+
+
+def test_ambiguous_link_is_less_confident(kb: KnowledgeBase) -> None:
+    plain, shared = link_mentions([m("فيينا", Label.LOC), m("طرابلس", Label.LOC)], kb, "ar")
+    assert plain.score == 1.0
+    assert shared.score is not None and shared.score < plain.score
 
 
 def test_keys() -> None:
     assert skeleton("بورئان") == skeleton("بريان")
     assert "الامم المتحده" in clitic_variants("للامم المتحده")
+
+
+@pytest.mark.parametrize(
+    ("ar", "fa"),
+    [("مسعود بزشكيان", "مسعود پزشکیان"), ("نورلان شاكييف", "نورلان شاکیف"), ("عباس عراقجي", "عباس عراقچی"),
+     ("رجب بوي أحمدزاده", "رجب بوی احمدزاده")],
+)
+def test_one_unknown_id_one_name_in_a_document(ar: str, fa: str) -> None:
+    found = link_mentions([m(ar, Label.PER), m(fa, Label.PER), m(ar.split()[-1], Label.PER)], KnowledgeBase(), "ar")
+    by_id: dict[str, set[str | None]] = {}
+    for f in found:
+        by_id.setdefault(f.canonical_id, set()).add(f.canonical)
+    assert all(len(names) == 1 for names in by_id.values())
+    assert found[2].canonical_id == found[0].canonical_id  # the surname joins its full name

@@ -33,7 +33,9 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz, process
 
+from arfa.kb.context import anaphor_position, document_topic, is_given_name_place, resolve_anaphor
 from arfa.kb.store import Alias, KnowledgeBase
+from arfa.kb.translit import unknown_entity
 from arfa.lang import ar
 from arfa.models import Label
 from arfa.normalize import fold
@@ -45,6 +47,7 @@ __all__ = [
     "Linked",
     "Linker",
     "Mention",
+    "SCORES",
     "clitic_variants",
     "is_latin",
     "link_mentions",
@@ -58,6 +61,11 @@ __all__ = [
 FUZZY_THRESHOLD = 86.0
 #: the fewest skeleton letters for a skeleton-only match.
 SKELETON_MIN = 4
+#: link confidences by stage (an exact alias shared by several entities scales by prior share).
+SCORES: dict[str, float] = {
+    "given": 1.0, "exact": 1.0, "clitic": 0.95, "skeleton": 0.8, "fuzzy": 0.9, "coref": 0.85,
+    "anaphor": 0.75, "first_name": 0.7, "place_context": 0.9,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +88,19 @@ class Mention:
 
 
 class Linked(NamedTuple):
-    """The linking result of one mention."""
+    """The linking result of one mention.
+
+    ``score`` is the confidence of the link in ``[0, 1]`` (``None`` when nothing is
+    linked); ``label`` is set only when document context overrides the mention's label
+    (a one-word "place" that is a person's given name).
+    """
 
     entity_id: str | None
     canonical: str | None
     wikidata: str | None
     canonical_id: str
+    score: float | None = None
+    label: Label | None = None
 
 
 # ---------------------------------------------------------------- keys
@@ -219,7 +234,11 @@ def _build_index(kb: KnowledgeBase) -> dict[Label, _LabelIndex]:
             if len(sk) >= 3:
                 idx.shorts[_SK + sk].add(alias.entity_id)
             continue
-        if alias.kind == "name" and len(alias.key.replace(" ", "")) >= 4:
+        # a name with a number links exactly or not at all: 'شانگهای ۵' (the Shanghai Five)
+        # is one edit from 'شانگهای'
+        if alias.kind == "name" and len(alias.key.replace(" ", "")) >= 4 and not any(
+            c.isdigit() for c in alias.key
+        ):
             by_key[alias.label][alias.key].add(alias.entity_id)
             sk = _key_skeleton(alias.key)
             if len(sk) >= SKELETON_MIN:
@@ -254,15 +273,26 @@ def _pick(aliases: Sequence[Alias], label: Label, kinds: tuple[str, ...] = ("nam
     return ranked[0][0]
 
 
-def _exact(kb: KnowledgeBase, mention: Mention, key: str) -> str | None:
+def _exact(kb: KnowledgeBase, mention: Mention, key: str) -> tuple[str | None, float]:
     found = _pick(kb.lookup_key(key), mention.label)
     if found:
-        return found
+        return found, SCORES["exact"] * _share(kb, key, found)
     for variant in clitic_variants(key):
         found = _pick(kb.lookup_key(variant), mention.label)
         if found:
-            return found
-    return None
+            return found, SCORES["clitic"] * _share(kb, variant, found)
+    return None, 0.0
+
+
+def _share(kb: KnowledgeBase, key: str, entity_id: str) -> float:
+    """The chosen entity's share of the prior mass of the alias's same-label entities."""
+    entity = kb.get(entity_id)
+    priors: dict[str, float] = {}
+    for alias in kb.lookup_key(key):
+        if entity is not None and alias.label is entity.label:
+            priors[alias.entity_id] = max(priors.get(alias.entity_id, 0.0), alias.prior)
+    total = sum(priors.values())
+    return priors.get(entity_id, 0.0) / total if total else 1.0
 
 
 _MINISTRY = "وزاره الخارجيه "
@@ -295,22 +325,22 @@ def _unique(ids: set[str] | frozenset[str]) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def _fuzzy(idx: _LabelIndex, key: str, threshold: float) -> str | None:
+def _fuzzy(idx: _LabelIndex, key: str, threshold: float) -> tuple[str | None, float]:
     for variant in [key, *clitic_variants(key)]:
         sk = skeleton(variant)
         if len(sk) >= SKELETON_MIN and sk in idx.skeletons:
-            return _unique(idx.skeletons[sk])
+            return _unique(idx.skeletons[sk]), SCORES["skeleton"]
     if len(key.replace(" ", "")) < 5 or not idx.fuzzy_keys:
-        return None
+        return None, 0.0
     hits = process.extract(key, idx.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=5)
     if not hits:
-        return None
+        return None, 0.0
     top = hits[0][1]
     ids: set[str] = set()
     for _, score, pos in hits:
         if score >= top - 1.0:
             ids |= idx.fuzzy_ids[pos]
-    return _unique(ids)
+    return _unique(ids), SCORES["fuzzy"] * top / 100.0
 
 
 class _DocMentions:
@@ -325,6 +355,7 @@ class _DocMentions:
         self.ids: set[str] = set()
         self.tails: dict[str, set[str]] = defaultdict(set)
         self.tail_skeletons: dict[str, set[str]] = defaultdict(set)
+        self.firsts: dict[str, set[str]] = defaultdict(set)
         self._seen: set[tuple[str, str]] = set()
 
     def add(self, key: str, entity_id: str) -> None:
@@ -333,6 +364,8 @@ class _DocMentions:
         self._seen.add((key, entity_id))
         self.ids.add(entity_id)
         words = key.split()
+        if len(words) > 1:
+            self.firsts[words[0]].add(entity_id)
         for i in range(1, len(words)):
             tail = " ".join(words[i:])
             self.tails[tail].add(entity_id)
@@ -403,34 +436,57 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
     """
     del lang  # the KB and the folding are shared by both languages
     index = kb.derived("link_index", _build_index)
+    original = list(mentions)
+    mentions = list(mentions)
     keys = [fold(m.text) for m in mentions]
     ids: list[str | None] = [None] * len(mentions)
+    scores = [0.0] * len(mentions)
+    # an anaphoric generic head waits for the document's topic (stage 7)
+    anaphoric = [m.label is Label.ORG and anaphor_position(k) is not None for m, k in zip(mentions, keys)]
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         given = kb.get(mention.kb_id) if mention.kb_id else None
+        if anaphoric[i]:
+            continue
         if given is not None and given.label is Label(mention.label):
-            ids[i] = given.id
+            ids[i], scores[i] = given.id, SCORES["given"] * _share(kb, key, given.id)
         elif key:
-            ids[i] = _exact(kb, mention, key)
+            ids[i], scores[i] = _exact(kb, mention, key)
+    _given_names_are_people(kb, mentions, keys, ids)
+    _by_document_places(kb, mentions, keys, ids, scores)
     # transliteration variants of full names (several words, or not a PER)
     for i, (mention, key) in enumerate(zip(mentions, keys)):
-        if ids[i] is None and key and (mention.label is not Label.PER or " " in key):
+        if ids[i] is None and key and not anaphoric[i] and (mention.label is not Label.PER or " " in key):
             if not _national(kb, mention, key):
-                ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+                ids[i], scores[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
     # short forms and surnames, against the full mentions of this document
     in_doc: dict[Label, _DocMentions] = defaultdict(_DocMentions)
     for mention, key, entity_id in zip(mentions, keys, ids):
         if entity_id is not None:
             in_doc[Label(mention.label)].add(key, entity_id)
     for i, (mention, key) in enumerate(zip(mentions, keys)):
-        if ids[i] is None and key:
+        if ids[i] is None and key and not anaphoric[i]:
             label = Label(mention.label)
             ids[i] = _coref(index[label], key, in_doc[label])
             if ids[i] is not None:
+                scores[i] = SCORES["coref"]
                 in_doc[label].add(key, ids[i])  # type: ignore[arg-type]
     # romanized names against the English names (skeletons above are cross-script too)
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         if ids[i] is None and key and is_latin(key):
-            ids[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+            ids[i], scores[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+    # a generic head with an anaphor names a body of the organization the document is about
+    if any(anaphoric):
+        topic = document_topic(kb, [e for e, m, a in zip(ids, mentions, anaphoric)
+                                    if e is not None and m.label is Label.ORG and not a])
+        for i, key in enumerate(keys):
+            if anaphoric[i]:
+                ids[i] = resolve_anaphor(kb, key, Label.ORG, topic)
+                scores[i] = SCORES["anaphor"] if ids[i] else 0.0
+    # a given name re-read as a person: the document's one person of that first name
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if ids[i] is None and mention is not original[i]:
+            ids[i] = _unique(in_doc[Label.PER].firsts.get(key, set()))
+            scores[i] = SCORES["first_name"] if ids[i] else 0.0
     # an unknown surname shares the id of the first unknown full name it ends
     unknown_tails: dict[tuple[str, str], Mention] = {}
     for mention, key, entity_id in zip(mentions, keys, ids):
@@ -438,8 +494,49 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
             words = key.split()
             for i in range(1, len(words)):
                 unknown_tails.setdefault((str(mention.label), " ".join(words[i:])), mention)
-    return [_result(kb, mention, entity_id, key, unknown_tails)
-            for mention, key, entity_id in zip(mentions, keys, ids)]
+    results = [_result(kb, mention, entity_id, key, unknown_tails, score, before.label)
+               for mention, key, entity_id, score, before in zip(mentions, keys, ids, scores, original)]
+    # spellings of one unknown name share its id; they also share the first one's English name
+    names: dict[str, str | None] = {}
+    for i, found in enumerate(results):
+        if found.entity_id is None:
+            first = names.setdefault(found.canonical_id, found.canonical)
+            if first != found.canonical:
+                results[i] = found._replace(canonical=first)
+    return results
+
+
+def _by_document_places(
+    kb: KnowledgeBase, mentions: Sequence[Mention], keys: Sequence[str], ids: list[str | None], scores: list[float]
+) -> None:
+    """An alias several places share goes to the one in a country the document names.
+
+    ``طرابلس`` in a document that names Lebanon is Tripoli, Lebanon, not the more
+    likely Tripoli, Libya.
+    """
+    named = {e for e in ids if e is not None}
+    if not named:
+        return
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if ids[i] is None or mention.label is not Label.LOC or scores[i] >= 1.0:
+            continue
+        candidates = {a.entity_id for a in kb.lookup_key(key) if a.label is Label.LOC and a.kind == "name"}
+        context = named - {ids[i]}
+        fits = {c for c in candidates if (e := kb.get(c)) is not None and e.parent in context}
+        if len(fits) == 1:
+            ids[i] = fits.pop()
+            scores[i] = SCORES["place_context"]
+
+
+def _given_names_are_people(
+    kb: KnowledgeBase, mentions: list[Mention], keys: Sequence[str], ids: list[str | None]
+) -> None:
+    """Re-read one-word LOC mentions that are a person's given name as PER, unlinked."""
+    firsts = {k.split()[0] for m, k in zip(mentions, keys) if m.label is Label.PER and " " in k}
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        if mention.label is Label.LOC and key and is_given_name_place(kb, key, ids[i], firsts):
+            mentions[i] = Mention(mention.start, mention.end, mention.text, Label.PER, None)
+            ids[i] = None
 
 
 def _result(
@@ -448,14 +545,16 @@ def _result(
     entity_id: str | None,
     key: str,
     unknown_tails: dict[tuple[str, str], Mention],
+    score: float,
+    label_before: Label,
 ) -> Linked:
+    relabel = Label(mention.label) if Label(mention.label) is not Label(label_before) else None
     entity = kb.get(entity_id) if entity_id else None
     if entity is not None:
-        return Linked(entity.id, entity.name, entity.wikidata, entity.id)
-    full = unknown_tails.get((str(mention.label), key))
-    if full is not None:
-        return Linked(None, None, None, unknown_id(full.text, full.label))
-    return Linked(None, None, None, unknown_id(mention.text, mention.label))
+        return Linked(entity.id, entity.name, entity.wikidata, entity.id, round(score, 4), relabel)
+    full = unknown_tails.get((str(mention.label), key)) or mention
+    canonical, canonical_id = unknown_entity(full.text, full.label)
+    return Linked(None, canonical, None, canonical_id, None, relabel)
 
 
 # ---------------------------------------------------------------- component

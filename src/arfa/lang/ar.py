@@ -218,6 +218,9 @@ ORG_HEADS = folded_words(
 BODY_HEADS = folded_words(
     "مجلس لجنة هيئة مكتب مركز أمانة منتدى صندوق بعثة معهد وكالة مفوضية جمعية محكمة بنك"
 )
+#: Last words of a generic head that stand for the organization already named
+#: (مجلس وزراء خارجية المنظمة): the linker resolves them through the document's topic.
+ANAPHORS = folded_words("المنظمة للمنظمة بالمنظمة الحلف للحلف المجموعة للمجموعة الرابطة للرابطة التكتل للتكتل")
 #: Words right before an ordinary word that make it a place (في دوشنبه).
 LOCATIVE_CUES = folded_words("في إلى الى من مدينة العاصمة عاصمة وفي ومن وإلى")
 #: Place nouns and locative words around place names (CRF trigger words).

@@ -110,6 +110,9 @@ BODY_HEADS = folded_words(
     "شورای شورا کمیته کمیسیون دبیرخانه مرکز دفتر مجمع صندوق هیئت بانک دادگاه ستاد "
     "نمایندگی مؤسسه موسسه"
 )
+#: Last words of a generic head that stand for the organization already named
+#: (شورای وزیران امور خارجه سازمان): the linker resolves them through the document's topic.
+ANAPHORS = folded_words("سازمان")
 #: Words right before an ordinary word that make it a place (در دوشنبه).
 LOCATIVE_CUES = folded_words("در به از شهر پایتخت تا")
 #: Place nouns and locative words around place names (CRF trigger words).

@@ -1,0 +1,161 @@
+"""Document-level rules that keep the linker from guessing.
+
+Two kinds of mention need the rest of the document before they can link:
+
+* A generic head ending in an *anaphor* (``مجلس وزراء خارجية المنظمة`` "the
+  Organization's Council of Foreign Ministers", ``شورای وزیران امور خارجه سازمان``)
+  names a body of whatever organization the document is about. Such a mention
+  links only through the document's *topic*, the organization its mentions name
+  most often (a body's mention counts for its parent): the anaphor is replaced by
+  each name of the topic and the result is looked up exactly. A body of another
+  organization that happens to carry the same generic alias is never chosen.
+* A one-word LOC mention that is a person's given name (``فلاديمير``) is a person,
+  not the small city of the same name, when the document names a person with that
+  first name or when several people of the KB carry it. Large places are kept
+  (``نورسلطان`` is Astana, prior >= ``PLACE_PRIOR_KEEP``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from arfa.kb.store import KnowledgeBase
+from arfa.lang import ar, fa
+from arfa.models import Label
+from arfa.normalize import fold
+
+__all__ = [
+    "ANAPHORS",
+    "PLACE_PRIOR_KEEP",
+    "GIVEN_NAME_MIN",
+    "anaphor_position",
+    "document_topic",
+    "given_names",
+    "is_given_name_place",
+    "resolve_anaphor",
+]
+
+#: folded words that stand for "the organization" already named (Arabic, Persian).
+ANAPHORS: frozenset[str] = ar.ANAPHORS | fa.ANAPHORS
+#: a place with at least this prior (a capital, a large city) is never re-read as a name.
+PLACE_PRIOR_KEEP = 0.75
+#: a word that starts this many KB people's names is a given name even if the document names none.
+GIVEN_NAME_MIN = 2
+
+
+def anaphor_position(key: str) -> int | None:
+    """The index of the anaphoric last word of a folded ORG mention of two words or more.
+
+    Examples:
+        >>> anaphor_position("مجلس وزراء خارجيه المنظمه")
+        3
+        >>> anaphor_position("منظمه شانغهاي للتعاون") is None
+        True
+    """
+    words = key.split()
+    if len(words) >= 2 and words[-1] in ANAPHORS:
+        return len(words) - 1
+    return None
+
+
+def document_topic(kb: KnowledgeBase, linked_orgs: Sequence[str]) -> str | None:
+    """The organization a document is about: the top-level ORG its mentions name most.
+
+    A body's mention counts for its parent organization. A tie goes to the one
+    mentioned first.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> document_topic(load_default_kb(), ["org/sco-cfm", "org/sco", "org/un"])
+        'org/sco'
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for position, entity_id in enumerate(linked_orgs):
+        entity = kb.get(entity_id)
+        if entity is None:
+            continue
+        parent = kb.get(entity.parent) if entity.parent else None
+        top = parent.id if parent is not None and parent.label is Label.ORG else entity.id
+        counts[top] += 1
+        first.setdefault(top, position)
+    if not counts:
+        return None
+    return min(counts, key=lambda e: (-counts[e], first[e]))
+
+
+def _substitutions(anaphor: str, name: str) -> list[str]:
+    """The folded ``name`` in the place of ``anaphor``, keeping an attached ``ل``/``ب``."""
+    if anaphor[:2] in ("لل", "بال"):
+        lead = anaphor[0]
+        return [lead + ("ل" + name[2:] if lead == "ل" else name) if name.startswith("ال") else lead + name]
+    return [name]
+
+
+def resolve_anaphor(kb: KnowledgeBase, key: str, label: Label, topic: str | None) -> str | None:
+    """The entity an anaphoric mention names in a document about ``topic``, or ``None``.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> kb = load_default_kb()
+        >>> resolve_anaphor(kb, "مجلس وزراء خارجيه المنظمه", Label.ORG, "org/sco")
+        'org/sco-cfm'
+        >>> resolve_anaphor(kb, "مجلس وزراء خارجيه المنظمه", Label.ORG, None) is None
+        True
+    """
+    position = anaphor_position(key)
+    topic_entity = kb.get(topic) if topic else None
+    if position is None or topic_entity is None:
+        return None
+    words = key.split()
+    head, anaphor = " ".join(words[:position]), words[position]
+    found: set[str] = set()
+    for name in {fold(n) for names in topic_entity.names.values() for n in names}:
+        for filled in _substitutions(anaphor, name):
+            for alias in kb.lookup_key(f"{head} {filled}"):
+                if alias.label is label and alias.kind == "name":
+                    found.add(alias.entity_id)
+    if len(found) == 1:
+        return found.pop()
+    # the generic alias itself, when it belongs to a body of the topic
+    own = {a.entity_id for a in kb.lookup_key(key) if a.label is label}
+    mine = {e for e in own if (ent := kb.get(e)) is not None and ent.parent == topic_entity.id}
+    return mine.pop() if len(mine) == 1 else None
+
+
+def given_names(kb: KnowledgeBase) -> Counter[str]:
+    """How many KB people's Arabic or Persian names start with each folded word."""
+    counts: Counter[str] = Counter()
+    for entity in kb:
+        if entity.label is not Label.PER:
+            continue
+        firsts = set()
+        for lang in ("ar", "fa"):
+            for name in entity.names.get(lang, ()):
+                words = fold(name).split()
+                if len(words) > 1:
+                    firsts.add(words[0])
+        counts.update(firsts)
+    return counts
+
+
+def is_given_name_place(kb: KnowledgeBase, key: str, place_id: str | None, doc_first_names: set[str]) -> bool:
+    """Whether a one-word LOC mention ``key`` is rather a person's given name.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> kb = load_default_kb()
+        >>> is_given_name_place(kb, "فلاديمير", "loc/vladimir", set())
+        True
+        >>> is_given_name_place(kb, "نورسلطان", "loc/astana", {"نورسلطان"})
+        False
+    """
+    if " " in key:
+        return False
+    place = kb.get(place_id) if place_id else None
+    if place is not None and (place.kind not in ("city", "unknown") or place.prior >= PLACE_PRIOR_KEEP):
+        return False
+    if key in doc_first_names:
+        return True
+    return kb.derived("given_names", given_names).get(key, 0) >= GIVEN_NAME_MIN
