@@ -1,6 +1,7 @@
 """The whole pipeline on the NER test splits, per recognizer chain.
 
-``python scripts/bench_chain.py [--data ../shared/data]``
+``python scripts/bench_chain.py [--data ../shared/data] [--models DIR] [--chains NAME ...]
+[--no-discipline] [--split dev|test] [--labels]``
 
 Each test sentence is joined with spaces into a text, its BIO tags become character
 spans, the pipeline runs on the text, and PER/ORG/LOC spans (snapped to whole words,
@@ -18,7 +19,9 @@ from pathlib import Path
 from arfa.evaluate import evaluate
 from arfa.models import Document, Entity, Label
 from arfa.pipeline import Pipeline
-from arfa.train.datasets import load_splits
+from arfa.recognize import merge as merge_module
+from arfa.recognize.crf import CRFRecognizer
+from arfa.train.datasets import load_dev, load_splits
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAINS = {"gazetteer+dates": ["gazetteer", "dates"], "gazetteer+dates+crf": ["gazetteer", "dates", "crf"],
@@ -51,16 +54,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--limit", type=int, default=0, help="sentences per test set (0: all)")
+    parser.add_argument("--models", type=Path, help="folder with crf-<lang>.crfsuite (default: shipped)")
+    parser.add_argument("--chains", nargs="+", choices=list(CHAINS), default=list(CHAINS))
+    parser.add_argument("--no-discipline", action="store_true", help="CRF chunks as tagged")
+    parser.add_argument("--split", choices=["test", "dev"], default="test", help="test sets or dev parts")
+    parser.add_argument("--langs", nargs="+", default=["ar", "fa"])
+    parser.add_argument("--no-context", action="store_true", help="KB matches always beat the model")
+    parser.add_argument("--labels", action="store_true", help="P/R/F1 per label too")
     args = parser.parse_args()
-    print("| test set | chain | P | R | F1 | seconds |")
+    if args.no_context:
+        merge_module.CONTEXT_SCORE = 2.0
+    print("| set | chain | P | R | F1 | seconds |")
     print("|---|---|---:|---:|---:|---:|")
-    for lang in ("ar", "fa"):
-        tests = load_splits(lang, args.data, with_train=False).tests
-        for name, sentences in tests.items():
+    for lang in args.langs:
+        if args.split == "test":
+            sets = load_splits(lang, args.data, with_train=False).tests
+        else:
+            sets = load_dev(lang, args.data)
+        path = args.models / f"crf-{lang}.crfsuite" if args.models else None
+        crf = CRFRecognizer(lang, path, discipline=not args.no_discipline)
+        for name, sentences in sets.items():
             if args.limit:
                 sentences = sentences[: args.limit]
             gold = [to_doc(i, s, lang) for i, s in enumerate(sentences) if s]
-            for chain, names in CHAINS.items():
+            for chain in args.chains:
+                names = [crf if n == "crf" else n for n in CHAINS[chain]]
                 nlp = Pipeline(lang, recognizers=names)
                 t = time.perf_counter()
                 pred = {}
@@ -69,9 +87,14 @@ def main() -> None:
                     pred[g.id or ""] = doc.model_copy(update={
                         "entities": tuple(e for e in doc.entities if e.label is not Label.DATE)})
                 secs = time.perf_counter() - t
-                m = evaluate(gold, pred).micro
+                report = evaluate(gold, pred)
+                m = report.micro
                 print(f"| {name} | {chain} | {m.precision:.3f} | {m.recall:.3f} | {m.f1:.3f} | {secs:.1f} |",
                       flush=True)
+                if args.labels:
+                    for label in ("PER", "ORG", "LOC"):
+                        s = report.labels[label]
+                        print(f"|  | {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | |", flush=True)
 
 
 if __name__ == "__main__":

@@ -261,7 +261,7 @@ class Pipeline:
                 read.append(replace(segment, tokens=(), sentences=()))  # mapping back needs text and norm
         entities: list[Entity] = []
         for segment, candidates in zip(read, apply_document_rules(found)):
-            entities.extend(_entities(segment, merge(candidates)))
+            entities.extend(_entities(segment, merge(candidates, segment.norm.text)))
         doc_lang = code or detect(text)
         if self._linker is not None:
             entities = self._link(entities, doc_lang)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from arfa.models import Label
 from arfa.recognize.base import Candidate
 from arfa.recognize.merge import merge
@@ -27,3 +29,35 @@ def test_non_overlapping_all_kept_sorted() -> None:
 
 def test_empty() -> None:
     assert merge([]) == []
+
+
+def m(s: int, e: int, label: Label, prio: int = 0, score: float = 1.0, kb: str | None = None) -> Candidate:
+    return Candidate(s, e, label, "gazetteer" if prio else "crf", score=score, priority=prio, kb_id=kb)
+
+
+TEXT = "عضویت در شانگهای و سازمان ملل متحد"
+
+
+@pytest.mark.parametrize(
+    ("cands", "expected"),
+    [
+        # a confident model relabels a one-word KB match
+        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(9, 16, Label.ORG, score=0.95)], [m(9, 16, Label.ORG, score=0.95)]),
+        # ... or reads it as part of a longer name
+        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(0, 16, Label.ORG, score=0.95)], [m(0, 16, Label.ORG, score=0.95)]),
+        # an unsure model does not
+        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(9, 16, Label.ORG, score=0.6)], [m(9, 16, Label.LOC, 10, kb="loc/x")]),
+        # nor one that agrees on the label
+        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(0, 16, Label.LOC, score=0.99)], [m(9, 16, Label.LOC, 10, kb="loc/x")]),
+        # a multi-word KB match is never overridden
+        (
+            [m(19, 34, Label.ORG, 10, kb="org/un"), m(19, 34, Label.LOC, score=0.99)],
+            [m(19, 34, Label.ORG, 10, kb="org/un")],
+        ),
+        # a match the KB does not link (no id) keeps its priority
+        ([m(9, 16, Label.LOC, 10), m(9, 16, Label.ORG, score=0.95)], [m(9, 16, Label.LOC, 10)]),
+    ],
+)
+def test_context_wins_over_an_ambiguous_one_word_alias(cands: list[Candidate], expected: list[Candidate]) -> None:
+    assert merge(cands, TEXT) == expected
+    assert merge(cands) == [c for c in cands if c.priority]  # without the text, the KB wins

@@ -121,3 +121,11 @@ def test_near_duplicates_fill_gaps() -> None:
         [("شيء", "O"), ("اخر", "O"), ("تماما", "O"), ("لا", "O"), ("علاقة", "O"), ("له", "O")],
     ]
     assert near_duplicates(cands, ref) == {0, 1, 2}
+
+
+def test_wikiann_moves_brackets_and_quotes_outside(tmp_path: Path) -> None:
+    text = "دايو\tB-ORG\n(\tI-ORG\nشركة\tI-ORG\n)\tI-ORG\n\n''\tB-LOC\nحمص\tI-LOC\n''\tI-LOC\nو\tO\n"
+    assert corpora.read_wikiann(_write(tmp_path / "w.tsv", text)) == [
+        [("دايو", "B-ORG"), ("(", "I-ORG"), ("شركة", "I-ORG"), (")", "O")],
+        [("''", "O"), ("حمص", "B-LOC"), ("''", "O"), ("و", "O")],
+    ]

@@ -8,7 +8,8 @@ import pytest
 
 from arfa.models import Label
 from arfa.recognize.base import Segment
-from arfa.recognize.crf import CRFRecognizer
+from arfa.recognize.crf import CRFRecognizer, load_lexicon
+from arfa.recognize.crf_lexicon import Lexicon
 from arfa.train.corpora import TaggedSentence
 from arfa.train.crf import tag_sentences, train_model
 
@@ -40,6 +41,26 @@ def test_the_model_learns_its_training_tags(model: Path) -> None:
 
 def test_the_recognizer_reloads_and_tags(model: Path) -> None:
     rec = CRFRecognizer("ar", model, threshold=0.0)
+    segment = Segment.from_text("قال زوربان كيلمو في دارمون .", "ar")
+    found = {(segment.norm.text[c.start : c.end], c.label) for c in rec(segment)}
+    assert found == {("زوربان كيلمو", Label.PER), ("دارمون", Label.LOC)}
+
+
+def test_training_is_deterministic(model: Path, tmp_path: Path) -> None:
+    again = train_model(SENTENCES, "ar", tmp_path / "crf-ar.crfsuite", c1=0.0, c2=0.01, max_iterations=100, min_freq=0)
+    assert again.read_bytes() == model.read_bytes()
+
+
+def test_a_name_list_travels_with_its_model(tmp_path: Path) -> None:
+    lexicon = Lexicon.from_entries([("PER", "زوربان"), ("LOC", "دارمون"), ("LOC", "تالوسا")])
+    out = train_model(
+        SENTENCES, "ar", tmp_path / "crf-ar.crfsuite", c1=0.0, c2=0.01, max_iterations=100, min_freq=0, lexicon=lexicon
+    )
+    (tmp_path / "names-ar.tsv").write_text("\n".join(lexicon.lines()) + "\n", encoding="utf-8")
+    assert load_lexicon(out) is not None and load_lexicon(out).names == lexicon.names  # type: ignore[union-attr]
+    gold = [[tag for _, tag in s] for s in SENTENCES[:5]]
+    assert tag_sentences(out, SENTENCES[:5], "ar", lexicon=lexicon) == gold
+    rec = CRFRecognizer("ar", out, threshold=0.0)
     segment = Segment.from_text("قال زوربان كيلمو في دارمون .", "ar")
     found = {(segment.norm.text[c.start : c.end], c.label) for c in rec(segment)}
     assert found == {("زوربان كيلمو", Label.PER), ("دارمون", Label.LOC)}

@@ -35,6 +35,8 @@ from arfa.lang import ar
 from arfa.models import Label
 from arfa.recognize.base import Candidate, Segment, tagged_chunks
 from arfa.recognize.crf_features import sentence_features
+from arfa.recognize.crf_lexicon import Lexicon
+from arfa.recognize.spans import discipline
 
 if TYPE_CHECKING:
     import pycrfsuite
@@ -45,6 +47,7 @@ __all__ = [
     "CRFRecognizer",
     "default_model_path",
     "load_clusters",
+    "load_lexicon",
     "load_tagger",
     "tagger_lock",
 ]
@@ -132,6 +135,18 @@ def load_clusters(model: Path) -> dict[str, int] | None:
     return table
 
 
+@cache
+def load_lexicon(model: Path) -> Lexicon | None:
+    """The name list stored next to ``model`` (``names-<lang>.tsv``), if any."""
+    path = model.with_name(model.name.replace("crf-", "names-").replace(".crfsuite", ".tsv"))
+    if not path.is_file():
+        return None
+    try:
+        return Lexicon.read(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelLoadError(f"cannot load name list {path}: {exc}") from exc
+
+
 class CRFRecognizer:
     """PER, ORG and LOC mentions proposed by arfa's own CRF model.
 
@@ -144,6 +159,8 @@ class CRFRecognizer:
         lang: the language of this instance.
         model_path: the crfsuite file it loaded.
         threshold: spans scoring below it are dropped.
+        discipline: whether chunks go through :func:`arfa.recognize.spans.discipline`
+            (proclitics and titles outside, coordinated names split, no bare common word).
 
     Raises:
         UnsupportedLanguageError: ``lang`` is neither ``ar`` nor ``fa``.
@@ -156,30 +173,37 @@ class CRFRecognizer:
     langs = frozenset({"ar", "fa"})
 
     def __init__(
-        self, lang: str, model_path: Path | None = None, *, threshold: float = DEFAULT_THRESHOLD
+        self,
+        lang: str,
+        model_path: Path | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        discipline: bool = True,
     ) -> None:
         if lang not in self.langs:
             raise UnsupportedLanguageError(lang, sorted(self.langs))
         self.lang = lang
         self.model_path = Path(model_path) if model_path is not None else default_model_path(lang)
         self.threshold = threshold
+        self.discipline = discipline
         self.load()
 
     def load(self) -> None:
-        """Load the model and its word clusters (cached per path; raises the loading errors)."""
+        """Load the model, its word clusters and name list (cached per path; raises the loading errors)."""
         self._tagger: Any = load_tagger(self.model_path)
         self._lock = tagger_lock(self.model_path)
         self._clusters = load_clusters(self.model_path)
+        self._lexicon = load_lexicon(self.model_path)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.lang, self.model_path, self.threshold))
+        return (_rebuild, (self.lang, self.model_path, self.threshold, self.discipline))
 
     def tag(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB2 labels of ``words`` (one sentence) and each label's marginal probability."""
         if not words:
             return [], []
         tagger = self._tagger
-        features = sentence_features(words, self.lang, self._clusters)
+        features = sentence_features(words, self.lang, self._clusters, self._lexicon)
         # a crfsuite Tagger holds the current sequence between set(), tag() and
         # marginal(): one sentence at a time per model (the other language's model
         # has its own lock and runs meanwhile)
@@ -197,11 +221,14 @@ class CRFRecognizer:
             # trained on Arabic-script text only: its guesses on Latin words are noise
             if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
                 out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
+        if self.discipline:
+            known = self._lexicon.__contains__ if self._lexicon is not None else None
+            out = discipline(doc.text, out, self.lang, known)
         return out
 
 
-def _rebuild(lang: str, model_path: Path, threshold: float) -> CRFRecognizer:
-    return CRFRecognizer(lang, model_path, threshold=threshold)
+def _rebuild(lang: str, model_path: Path, threshold: float, discipline: bool = True) -> CRFRecognizer:
+    return CRFRecognizer(lang, model_path, threshold=threshold, discipline=discipline)
 
 
 _ARABIC_LETTER = re.compile(ar.LETTER)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from arfa.lang import ar, language
 from arfa.normalize import fold
+from arfa.recognize.crf_lexicon import Lexicon, lexicon_features
 
 __all__ = ["FEATURE_VERSION", "arabic_stem", "sentence_features", "word_shape"]
 
@@ -114,7 +115,10 @@ def _token_features(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
 
 
 def sentence_features(
-    words: Sequence[str], lang: str, clusters: Mapping[str, int] | None = None
+    words: Sequence[str],
+    lang: str,
+    clusters: Mapping[str, int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[list[str]]:
     """The CRF attributes of every word of one sentence.
 
@@ -122,6 +126,8 @@ def sentence_features(
         words: the sentence's words as written (they are folded here).
         lang: ``ar`` or ``fa``; selects the trigger lists (:mod:`arfa.lang`) and clitic stripping.
         clusters: folded word → cluster id, when the model was trained with clusters.
+        lexicon: the name list, when the model was trained with one: each word gets
+            its own name-list features and those of its neighbours.
 
     Returns:
         One list of attribute strings per word.
@@ -129,9 +135,16 @@ def sentence_features(
     folded = [fold(w) or "_" for w in words]
     infos = [_token_features(w, lang) for w in folded]
     n = len(folded)
+    lex = lexicon_features(folded, lexicon, lang) if lexicon is not None else None
     out: list[list[str]] = []
     for i in range(n):
         feats = list(infos[i][1])
+        if lex is not None:
+            feats.extend(lex[i])
+            if i > 0:
+                feats.extend("-1:" + f for f in lex[i - 1])
+            if i + 1 < n:
+                feats.extend("+1:" + f for f in lex[i + 1])
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:

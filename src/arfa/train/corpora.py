@@ -25,6 +25,7 @@ __all__ = [
     "NEWSFANE_MAP",
     "PARSTWINER_MAP",
     "PEYMA_MAP",
+    "WIKIANN_MAP",
     "WOJOOD_MAP",
     "TaggedSentence",
     "parse_columns",
@@ -36,6 +37,7 @@ __all__ = [
     "read_nsurl_train",
     "read_parstwiner",
     "read_peyma",
+    "read_wikiann",
     "read_wojood",
     "to_bio",
 ]
@@ -102,6 +104,9 @@ ARMAN_MAP: dict[str, str] = {"pers": "PER", "org": "ORG", "loc": "LOC"}
 PEYMA_MAP: dict[str, str] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 #: ParsTwiNER: EVE, POG (political groups, dynasties) and NAT (nationalities) are O.
 PARSTWINER_MAP: dict[str, str] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+
+#: WikiANN / PAN-X (silver, from Wikipedia links): already PER, ORG, LOC in IOB2.
+WIKIANN_MAP: dict[str, str] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 
 _TAG = re.compile(r"^O?([BI])[-_](.+?)$")
 _NSURL_TAG = re.compile(r"^O?([BI])[-_](PER|ORG|LOC|DAT|TIM|MON|PCT)O?$")
@@ -209,6 +214,38 @@ def read_peyma(path: Path) -> list[TaggedSentence]:
 def read_parstwiner(path: Path) -> list[TaggedSentence]:
     """ParsTwiNER: ``token<TAB>tag``; EVE, POG, NAT → O."""
     return _read(path, PARSTWINER_MAP, sep="\t")
+
+
+def read_wikiann(path: Path) -> list[TaggedSentence]:
+    """WikiANN (XTREME's PAN-X copy): ``token<TAB>tag``; a chunk's stray brackets and quotes
+    at its edges (``(`` ``)`` ``''``) are moved outside it, as arfa's spans exclude them."""
+    return [_trim_punct(s) for s in _read(path, WIKIANN_MAP, sep="\t")]
+
+
+_EDGE_PUNCT = frozenset("()[]«»\"'،,:;-–")
+
+
+def _trim_punct(sent: TaggedSentence) -> TaggedSentence:
+    tags = [tag for _, tag in sent]
+    toks = [tok for tok, _ in sent]
+    i = 0
+    while i < len(tags):
+        if tags[i] == "O":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tags) and tags[j].startswith("I-"):
+            j += 1
+        label = tags[i][2:]
+        first, last = i, j
+        while first < last and all(c in _EDGE_PUNCT for c in toks[first]):
+            first += 1
+        while last > first and all(c in _EDGE_PUNCT for c in toks[last - 1]):
+            last -= 1
+        for k in range(i, j):
+            tags[k] = "O" if not first <= k < last else ("B-" if k == first else "I-") + label
+        i = j
+    return list(zip(toks, tags, strict=True))
 
 
 def _clean_nsurl(tag: str) -> str:

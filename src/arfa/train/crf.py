@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from arfa.recognize.crf_features import sentence_features
+from arfa.recognize.crf_lexicon import Lexicon
 from arfa.train.corpora import TaggedSentence
 from arfa.train.datasets import load_splits
 from arfa.train.evaluate import format_scores, score
+from arfa.train.lexicon import LEXICON_SOURCES
 
 __all__ = ["DEFAULTS", "main", "tag_sentences", "train_model"]
 
@@ -42,6 +44,7 @@ def train_model(
     max_iterations: int,
     min_freq: float,
     clusters: dict[str, int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Path:
     """Train one CRF on ``sentences`` and write crfsuite's binary model to ``out``."""
     import pycrfsuite
@@ -50,7 +53,7 @@ def train_model(
     trainer.select("lbfgs", "crf1d")
     for sent in sentences:
         words = [tok for tok, _ in sent]
-        trainer.append(sentence_features(words, lang, clusters), [tag for _, tag in sent])
+        trainer.append(sentence_features(words, lang, clusters, lexicon), [tag for _, tag in sent])
     trainer.set_params(
         {
             "c1": c1,
@@ -68,7 +71,11 @@ def train_model(
 
 
 def tag_sentences(
-    model: Path, sentences: Sequence[TaggedSentence], lang: str, clusters: dict[str, int] | None = None
+    model: Path,
+    sentences: Sequence[TaggedSentence],
+    lang: str,
+    clusters: dict[str, int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[list[str]]:
     """Predicted tags of every sentence (gold tags are ignored)."""
     import pycrfsuite
@@ -76,17 +83,23 @@ def tag_sentences(
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     try:
-        return [list(tagger.tag(sentence_features([t for t, _ in s], lang, clusters))) for s in sentences]
+        return [
+            list(tagger.tag(sentence_features([t for t, _ in s], lang, clusters, lexicon))) for s in sentences
+        ]
     finally:
         tagger.close()
 
 
 def _evaluate(
-    model: Path, sets: dict[str, list[TaggedSentence]], lang: str, clusters: dict[str, int] | None = None
+    model: Path,
+    sets: dict[str, list[TaggedSentence]],
+    lang: str,
+    clusters: dict[str, int] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> dict[str, float]:
     f1s: dict[str, float] = {}
     for name, sents in sets.items():
-        scores = score([[t for _, t in s] for s in sents], tag_sentences(model, sents, lang, clusters))
+        scores = score([[t for _, t in s] for s in sents], tag_sentences(model, sents, lang, clusters, lexicon))
         print(format_scores(name, scores), flush=True)
         f1s[name] = scores["micro"].f1
     return f1s
@@ -108,6 +121,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--c1-grid", type=float, nargs="+", default=[0.02, 0.1, 0.5])
     p.add_argument("--c2-grid", type=float, nargs="+", default=[0.001, 0.01])
     p.add_argument("--clusters", type=int, default=None, help="k of the Word2Vec + k-means word clusters")
+    p.add_argument("--lexicon", nargs="+", help="name-list sources (default: LEXICON_SOURCES; 'none': no list)")
+    p.add_argument(
+        "--names",
+        type=Path,
+        help="train with this names-<lang>.tsv instead of building the list (the shipped one reproduces the model)",
+    )
+    p.add_argument("--sources", nargs="+", help="training corpora (default: DEFAULT_SOURCES of datasets.py)")
     p.add_argument("--eval", action="store_true", help="print dev and test scores after training")
     return p
 
@@ -121,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("c1", "c2", "max_iterations", "min_freq"):
         if getattr(args, key) is not None:
             params[key] = getattr(args, key)
-    splits = load_splits(args.lang, args.data)
+    splits = load_splits(args.lang, args.data, sources=args.sources)
     print(f"data: {splits.report}", flush=True)
     k = args.clusters if args.clusters is not None else int(params.pop("clusters", 0))
     params.pop("clusters", None)
@@ -137,6 +157,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {table_path} ({len(clusters)} words, k={k})", flush=True)
     elif table_path.exists():
         table_path.unlink()  # a stale table would change the model's features
+    lex_path = args.out.with_name(args.out.name.replace("crf-", "names-").replace(".crfsuite", ".tsv"))
+    if args.out.name == lex_path.name:
+        lex_path = args.out.with_suffix(".names.tsv")
+    lexicon: Lexicon | None = None
+    if args.names is not None:
+        lexicon = Lexicon.read(args.names)
+        if args.names.resolve() != lex_path.resolve():
+            lex_path.parent.mkdir(parents=True, exist_ok=True)
+            lex_path.write_text("".join(line + "\n" for line in lexicon.lines()), encoding="utf-8")
+        print(f"name list {args.names} ({len(lexicon.names)} names)", flush=True)
+    elif args.lexicon != ["none"] and (args.lexicon or LEXICON_SOURCES[args.lang]):
+        from arfa.train.lexicon import build_lexicon
+
+        lexicon = build_lexicon(args.lang, args.data, args.lexicon)
+        lex_path.parent.mkdir(parents=True, exist_ok=True)
+        lex_path.write_text("".join(line + "\n" for line in lexicon.lines()), encoding="utf-8")
+        print(f"wrote {lex_path} ({len(lexicon.names)} names)", flush=True)
+    elif lex_path.exists():
+        lex_path.unlink()
     if args.tune:
         best = (-1.0, params["c1"], params["c2"])
         for c1 in args.c1_grid:
@@ -151,16 +190,19 @@ def main(argv: list[str] | None = None) -> int:
                     max_iterations=args.tune_iterations,
                     min_freq=params["min_freq"],
                     clusters=clusters,
+                    lexicon=lexicon,
                 )
-                f1 = _evaluate(tmp, {"dev": splits.dev}, args.lang, clusters)["dev"]
+                f1 = _evaluate(tmp, {"dev": splits.dev}, args.lang, clusters, lexicon)["dev"]
                 tmp.unlink()
                 print(f"tune c1={c1} c2={c2}: dev micro F1 {100 * f1:.2f}", flush=True)
                 if f1 > best[0]:
                     best = (f1, c1, c2)
         params["c1"], params["c2"] = best[1], best[2]
         print(f"chosen c1={best[1]} c2={best[2]}", flush=True)
-    train_model(splits.train, args.lang, args.out, clusters=clusters, **params)
+    train_model(splits.train, args.lang, args.out, clusters=clusters, lexicon=lexicon, **params)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) with {params}", flush=True)
     if args.eval:
-        _evaluate(args.out, {"dev": splits.dev, **splits.tests}, args.lang, clusters)
+        _evaluate(
+            args.out, {"dev": splits.dev, **splits.dev_parts, **splits.tests}, args.lang, clusters, lexicon
+        )
     return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from arfa.normalize import fold
 from arfa.train import corpora
 from arfa.train.corpora import TaggedSentence
 
-__all__ = ["GAP", "Splits", "load_splits", "near_duplicates", "sentence_key", "shingles"]
+__all__ = ["ANERCORP_DEV", "DEFAULT_SOURCES", "GAP", "SOURCES", "Splits", "load_dev", "load_splits", "near_duplicates", "sentence_key", "shingles"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,12 +37,17 @@ _NON_LETTER = re.compile(r"[\W_]+")
 
 @dataclass
 class Splits:
-    """The sentences of one language, by role."""
+    """The sentences of one language, by role.
+
+    ``dev`` (the tuning set) is every part of ``dev_parts`` except WikiANN's silver dev,
+    which is reported beside it.
+    """
 
     train: list[TaggedSentence]
     dev: list[TaggedSentence]
     tests: dict[str, list[TaggedSentence]]
     report: dict[str, int] = field(default_factory=dict)
+    dev_parts: dict[str, list[TaggedSentence]] = field(default_factory=dict)
 
 
 def sentence_key(sent: Sequence[tuple[str, str]]) -> str:
@@ -124,54 +129,142 @@ def _dedup(
     return out
 
 
-def load_splits(lang: str, data: Path, *, with_train: bool = True) -> Splits:
-    """Read every corpus of ``lang`` under ``data`` (the ``shared/data`` folder)."""
-    report: dict[str, int] = {}
+#: Training corpora per language; :data:`DEFAULT_SOURCES` is what the shipped models use.
+SOURCES: dict[str, tuple[str, ...]] = {
+    "ar": ("anercorp", "newsfane", "aqmar", "wojood", "wikiann"),
+    "fa": ("peyma", "nsurl", "arman", "parstwiner", "wikiann"),
+}
+DEFAULT_SOURCES: dict[str, tuple[str, ...]] = {
+    "ar": ("anercorp", "newsfane", "aqmar", "wojood"),
+    "fa": ("peyma", "nsurl", "arman", "parstwiner"),
+}
+#: ANERcorp's training text ends with this many sentences, kept as its dev block: the
+#: part nearest to the test text (which follows it) and in the test's conventions.
+ANERCORP_DEV = 384
+
+
+def _tests(lang: str, data: Path) -> dict[str, list[TaggedSentence]]:
     if lang == "ar":
-        tests = {"anercorp": corpora.read_anercorp(data / "anercorp-camel" / "ANERCorp_CamelLab_test.txt")}
-        if not with_train:
-            return Splits([], [], tests, report)
-        newsfane = corpora.read_newsfane(data / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt")
-        near = near_duplicates(newsfane, tests["anercorp"])
-        report["newsfane_near_test"] = len(near)
-        newsfane = [s for i, s in enumerate(newsfane) if i not in near]
-        pool = (
-            newsfane
-            + corpora.read_aqmar(data / "aqmar")
-            + corpora.read_wojood(data / "wojood-sample" / "train.txt")
-        )
-        # dev: every 10th sentence of the pooled training data, plus Wojood's val split
-        dev = [s for i, s in enumerate(pool) if i % 10 == 5]
-        dev += corpora.read_wojood(data / "wojood-sample" / "val.txt")
-        train = [s for i, s in enumerate(pool) if i % 10 != 5]
-        # NewsFANE again with its clitics glued back, as ANERcorp and raw text have them
-        nf_train = {id(s) for i, s in enumerate(pool[: len(newsfane)]) if i % 10 != 5}
-        glued = [glue_clitics(s) for s in newsfane if id(s) in nf_train]
-        train += [g for g in glued if len(g) > 0]
-    elif lang == "fa":
-        tests = {
+        return {
+            "anercorp": corpora.read_anercorp(data / "anercorp-full" / "test.txt"),
+            "anercorp-camel": corpora.read_anercorp(data / "anercorp-camel" / "ANERCorp_CamelLab_test.txt"),
+        }
+    if lang == "fa":
+        return {
             "arman": corpora.read_arman(data / "arman" / "test_fold1.txt"),
             "peyma": corpora.read_peyma(data / "peyma-split" / "test.txt"),
             "nsurl": corpora.read_nsurl_test(data / "nsurl2019-peyma" / "test"),
         }
-        if not with_train:
-            return Splits([], [], tests, report)
-        dev = corpora.read_peyma(data / "peyma-split" / "dev.txt") + corpora.read_parstwiner(
-            data / "parstwiner" / "dev.txt"
-        )
-        train = (
-            corpora.read_peyma(data / "peyma-split" / "train.txt")
-            + corpora.read_nsurl_train(data / "nsurl2019-peyma" / "train" / "600K")
-            + corpora.read_arman(data / "arman" / "train_fold1.txt")
-            + corpora.read_parstwiner(data / "parstwiner" / "train.txt")
-        )
-    else:
-        raise ValueError(f"no training data for language {lang!r}")
+    raise ValueError(f"no training data for language {lang!r}")
+
+
+def _arabic(
+    data: Path, sources: Collection[str], tests: list[TaggedSentence], report: dict[str, int]
+) -> tuple[list[TaggedSentence], dict[str, list[TaggedSentence]]]:
+    anercorp = corpora.read_anercorp(data / "anercorp-full" / "train.txt")
+    aner_dev = anercorp[-ANERCORP_DEV:]
+    newsfane = corpora.read_newsfane(data / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt")
+    # NewsFANE re-annotates the ANERcorp text: keep none of its test or dev part
+    near = near_duplicates(newsfane, tests + aner_dev)
+    report["newsfane_near_test"] = len(near)
+    newsfane = [s for i, s in enumerate(newsfane) if i not in near]
+    # dev (whatever the sources): every 10th AQMAR and Wojood sentence, plus Wojood's val
+    # split; NewsFANE gives none, its text being ANERcorp's training text
+    pool = [("aqmar", s) for s in corpora.read_aqmar(data / "aqmar")]
+    pool += [("wojood", s) for s in corpora.read_wojood(data / "wojood-sample" / "train.txt")]
+    dev = {
+        "dev-anercorp": aner_dev,
+        "dev-pool": [s for i, (_, s) in enumerate(pool) if i % 10 == 5]
+        + corpora.read_wojood(data / "wojood-sample" / "val.txt"),
+    }
+    train = [s for i, (name, s) in enumerate(pool) if i % 10 != 5 and name in sources]
+    if "newsfane" in sources:
+        # as distributed (clitics split), and with its clitics glued back as ANERcorp
+        # and raw text write them
+        train += newsfane + [g for g in map(glue_clitics, newsfane) if g]
+    if "anercorp" in sources:
+        train = anercorp[:-ANERCORP_DEV] + train
+    return train, dev
+
+
+def _arabic_dev(data: Path) -> dict[str, list[TaggedSentence]]:
+    """The Arabic dev parts without the training data (for benchmarks)."""
+    pool = corpora.read_aqmar(data / "aqmar") + corpora.read_wojood(data / "wojood-sample" / "train.txt")
+    return {
+        "dev-anercorp": corpora.read_anercorp(data / "anercorp-full" / "train.txt")[-ANERCORP_DEV:],
+        "dev-pool": [s for i, s in enumerate(pool) if i % 10 == 5]
+        + corpora.read_wojood(data / "wojood-sample" / "val.txt"),
+    }
+
+
+def _persian_dev(data: Path) -> dict[str, list[TaggedSentence]]:
+    return {
+        "dev-peyma": corpora.read_peyma(data / "peyma-split" / "dev.txt"),
+        "dev-parstwiner": corpora.read_parstwiner(data / "parstwiner" / "dev.txt"),
+    }
+
+
+def load_dev(lang: str, data: Path) -> dict[str, list[TaggedSentence]]:
+    """The dev parts of ``lang`` that settings are tuned on, without reading the training data.
+
+    The same sentences as :attr:`Splits.dev_parts` (WikiANN's aside), before the
+    de-duplication against the test sets, which removes a handful at most.
+    """
+    return _arabic_dev(data) if lang == "ar" else _persian_dev(data)
+
+
+def _persian(data: Path, sources: Collection[str]) -> tuple[list[TaggedSentence], dict[str, list[TaggedSentence]]]:
+    dev = _persian_dev(data)
+    readers: dict[str, Callable[[], list[TaggedSentence]]] = {
+        "peyma": lambda: corpora.read_peyma(data / "peyma-split" / "train.txt"),
+        "nsurl": lambda: corpora.read_nsurl_train(data / "nsurl2019-peyma" / "train" / "600K"),
+        "arman": lambda: corpora.read_arman(data / "arman" / "train_fold1.txt"),
+        "parstwiner": lambda: corpora.read_parstwiner(data / "parstwiner" / "train.txt"),
+    }
+    train = [s for name, read in readers.items() if name in sources for s in read()]
+    return train, dev
+
+
+def load_splits(
+    lang: str, data: Path, *, with_train: bool = True, sources: Collection[str] | None = None
+) -> Splits:
+    """Read the corpora of ``lang`` under ``data`` (the ``shared/data`` folder).
+
+    Args:
+        lang: ``ar`` or ``fa``.
+        data: the folder holding one sub-folder per corpus.
+        with_train: ``False`` reads the test sets only.
+        sources: training corpora to use (names in :data:`SOURCES`); default
+            :data:`DEFAULT_SOURCES`. Dev and test sets do not depend on it.
+    """
+    report: dict[str, int] = {}
+    tests = _tests(lang, data)
+    if not with_train:
+        return Splits([], [], tests, report)
+    chosen = DEFAULT_SOURCES[lang] if sources is None else tuple(sources)
+    unknown = set(chosen) - set(SOURCES[lang])
+    if unknown:
+        raise ValueError(f"unknown {lang} corpora {sorted(unknown)}; known: {SOURCES[lang]}")
     held_out = [s for t in tests.values() for s in t]
-    dev = _dedup(dev, held_out, {})
-    train = _dedup(train, held_out + dev, report)
+    if lang == "ar":
+        train, dev_parts = _arabic(data, chosen, held_out, report)
+    else:
+        train, dev_parts = _persian(data, chosen)
+    wiki_dir = data / "wikiann-panx-xtreme"
+    wiki_train = corpora.read_wikiann(wiki_dir / f"train-{lang}.tsv")
+    wiki_keys = {sentence_key(s) for s in wiki_train}
+    # WikiANN's dev repeats some of its training sentences: those are not held out
+    dev_parts["dev-wikiann"] = [
+        s for s in corpora.read_wikiann(wiki_dir / f"dev-{lang}.tsv") if sentence_key(s) not in wiki_keys
+    ]
+    if "wikiann" in chosen:
+        train += wiki_train
+    dev_parts = {name: _dedup(sents, held_out, {}) for name, sents in dev_parts.items()}
+    dev = [s for name, sents in dev_parts.items() if name != "dev-wikiann" for s in sents]
+    every_dev = [s for sents in dev_parts.values() for s in sents]
+    train = _dedup(train, held_out + every_dev, report)
     report["train_sentences"] = len(train)
     report["train_tokens"] = sum(len(s) for s in train)
     report["dev_sentences"] = len(dev)
     logger.info("%s data: %s", lang, report)
-    return Splits(train, dev, tests, report)
+    return Splits(train, dev, tests, report, dev_parts)
