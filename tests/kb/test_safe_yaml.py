@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from arfa.errors import KnowledgeBaseError
-from arfa.kb import load_entities
-from arfa.kb import safe_yaml
+from arfa.kb import load_entities, safe_yaml
 from arfa.kb.safe_yaml import describe, load_yaml_list
 
 
