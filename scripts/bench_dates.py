@@ -6,6 +6,11 @@ values). Prints a markdown table: span precision/recall/F1 (exact, and with span
 snapped outward to whole words, and counting any overlap), value accuracy over the exactly matched spans where
 the gold has values, and seconds per MB of UTF-8 text.
 
+PEYMA's DAT guideline differs from arfa's (ANNOTATION.md, second edition) on a few kinds
+of span; a second table sorts PEYMA's gold spans into those kinds (:func:`peyma_kind`) and
+gives arfa's exact and overlapping matches per kind, and P/R/F1 on the spans where the two
+guidelines agree (predictions that overlap a span of a differing kind are left out).
+
 Usage::
 
     PYTHONPATH=src python scripts/bench_dates.py [--shared DIR] [--no-dateparser]
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -25,6 +31,7 @@ from pathlib import Path
 from arfa.dates import DateRecognizer
 from arfa.evaluate import snap as evaluate_snap
 from arfa.normalize import normalize
+from arfa.recognize.base import Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -119,11 +126,73 @@ def arfa_system() -> Callable[[Doc], dict[Span, str | None]]:
     def run(doc: Doc) -> dict[Span, str | None]:
         norm = normalize(doc.text)
         out: dict[Span, str | None] = {}
-        for cand in recognizers[doc.lang](norm, [], doc_date=doc.doc_date):
+        for cand in recognizers[doc.lang](Segment(doc.text, 0, norm, (), (), doc.lang, doc.doc_date)):
             out[norm.span_to_orig(cand.start, cand.end)] = cand.value
         return out
 
     return run
+
+
+_COUNT = r"(\d+|یک|یکسال|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|چند)"
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("duration (PEYMA tags, arfa does not)",
+     re.compile(_COUNT + r"\s*(ساله?|ماهه?|روز|شبانه روز)\s*(و نیم\s*)?(گذشته|آینده|پیش|اخیر|آتی)")),
+    ("week (PEYMA tags, arfa does not)", re.compile(r"هفته")),
+    ("introducer inside (PEYMA includes, arfa leaves out)", re.compile(r"^(در |از |طی |حد فاصل|در فاصله)")),
+    ("vague, no anchor (PEYMA tags, arfa does not)", re.compile(r"^(پایان|ابتدای|اوایل|اواخر) سال$|سال جدید")),
+    ("bare weekday or امروز (arfa tags since the second edition)",
+     re.compile(r"^(روز )?(امروز|(یک|دو|سه|چهار|پنج)? ?شنبه|جمعه)$")),
+    ("season (arfa tags since the second edition)", re.compile(r"بهار|تابستان|پاییز|زمستان")),
+)
+_DIFFERING = frozenset(name for name, _ in _KINDS[:4])
+AGREE = "other (the guidelines agree)"
+
+
+def peyma_kind(span: str) -> str:
+    """The kind of a PEYMA DAT span: the first pattern of :data:`_KINDS` it matches.
+
+    Examples:
+        >>> peyma_kind("5 سال آینده")
+        'duration (PEYMA tags, arfa does not)'
+        >>> peyma_kind("29 دی 94")
+        'other (the guidelines agree)'
+    """
+    for name, pattern in _KINDS:
+        if pattern.search(span):
+            return name
+    return AGREE
+
+
+def by_kind(docs: list[Doc], system: Callable[[Doc], dict[Span, str | None]]) -> None:
+    """Print arfa's matches of PEYMA's gold spans per :func:`peyma_kind`, and P/R/F1 on the
+    spans of the kinds where the two guidelines agree."""
+    rows: dict[str, list[int]] = {}
+    tp = fp = fn = 0
+    for doc in docs:
+        pred = system(doc)
+        excluded = []
+        for span in doc.gold:
+            kind = peyma_kind(doc.text[span[0] : span[1]])
+            row = rows.setdefault(kind, [0, 0, 0])
+            row[0] += 1
+            row[1] += span in pred
+            row[2] += any(a < span[1] and span[0] < b for a, b in pred)
+            if kind in _DIFFERING:
+                excluded.append(span)
+            else:
+                tp += span in pred
+                fn += span not in pred
+        fp += sum(
+            1 for s in pred if s not in doc.gold and not any(s[0] < b and a < s[1] for a, b in excluded)
+        )
+    print("\n| PEYMA DAT span kind | gold | arfa exact | arfa overlapping |")
+    print("|---|---|---|---|")
+    for kind in [name for name, _ in _KINDS] + [AGREE]:
+        if kind in rows:
+            n, exact, overlap = rows[kind]
+            print(f"| {kind} | {n} | {exact} | {overlap} |")
+    p, r, f = prf(tp, fp, fn)
+    print(f"\nPEYMA DAT where the guidelines agree: P {p:.3f} R {r:.3f} F1 {f:.3f} ({tp + fn} gold spans)")
 
 
 def dateparser_system() -> Callable[[Doc], dict[Span, str | None]]:
@@ -219,6 +288,7 @@ def main() -> None:
             )
             if args.show_errors:
                 print(f"<!-- {sname} false positives: {s.examples} -->")
+    by_kind(datasets["PEYMA test (DAT)"], systems["arfa dates"])
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from arfa.kb.link import Mention, link_mentions
 from arfa.kb.store import KnowledgeBase, load_default_kb
 from arfa.models import Label
 from arfa.normalize import normalize
+from arfa.recognize.base import Segment
 from arfa.recognize.gazetteer import GazetteerRecognizer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def run(kb: KnowledgeBase, texts: dict[str, str]) -> tuple[float, float, int]:
         recognizer = GazetteerRecognizer(kb, lang)
         norm = normalize(text)
         t = time.perf_counter()
-        cands = recognizer(norm, ())
+        cands = recognizer(Segment(text, 0, norm, (), (), lang))
         gaz_time += time.perf_counter() - t
         mentions = []
         for c in cands:

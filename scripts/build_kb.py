@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from arfa.lang import ar
 from arfa.normalize import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +204,7 @@ def uniq(values: Iterable[str]) -> list[str]:
 
 def script_lang(name: str) -> str | None:
     """``fa``, ``ar``, ``both`` for a plain Arabic-script name, or ``None`` if not ar/fa."""
-    if not name or not set(name) <= _ALLOWED or not any("\u0621" <= c <= "\u06cc" for c in name):
+    if not name or not set(name) <= _ALLOWED or not any(ar.is_letter(c) for c in name):
         return None
     if set(name) & _FA_ONLY:
         return None if set(name) & {"ي", "ك", "ة", "ى"} else "fa"
@@ -237,11 +238,19 @@ def _world(shared: Path, lang: str) -> dict[str, str]:
     return {r["alpha2"].upper(): r["name"] for r in json.loads(path.read_text(encoding="utf-8"))}
 
 
+def _table_qids(path: Path) -> dict[str, str]:
+    """ISO code -> QID from a ``cc<TAB>qid`` table (``#`` lines are comments)."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return {cc: qid for cc, qid in rows[1:]}
+
+
 def build_countries(shared: Path) -> list[dict[str, Any]]:
     """Countries and territories with names from mledoze, world_countries and CLDR."""
     records = json.loads((shared / "data/countries-mledoze/countries.json").read_text(encoding="utf-8"))
     cldr = {loc: _cldr(shared, loc) for loc in ("ar", "fa", "fa-AF")}
     world = {lang: _world(shared, lang) for lang in ("ar", "fa", "en")}
+    owid_qids = _table_qids(ROOT / "scripts/data/country_qids.tsv")
     out = []
     for rec in sorted(records, key=lambda r: r["cca2"]):
         cc = rec["cca2"]
@@ -258,7 +267,7 @@ def build_countries(shared: Path) -> list[dict[str, Any]]:
             "ru": [tr["rus"]["common"], tr["rus"]["official"]] if "rus" in tr else [],
         }
         out.append(entity(
-            id=f"loc/{slug(name)}", label="LOC", name=name, wikidata=COUNTRY_QIDS.get(cc),
+            id=f"loc/{slug(name)}", label="LOC", name=name, wikidata=COUNTRY_QIDS.get(cc) or owid_qids.get(cc),
             kind="country" if rec.get("independent") else "territory",
             names=names, acronyms=extra.get("acronyms", []), prior=1.0,
             source="mledoze-countries (ODbL); world-countries (CC BY-SA 4.0); CLDR (Unicode-3.0)",

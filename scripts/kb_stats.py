@@ -13,6 +13,11 @@ from collections import Counter
 from arfa.kb import load_default_kb
 
 
+def _source(source: str) -> str:
+    """The first word of a source note: its dataset."""
+    return "GeoNames" if source.startswith("GeoNames") else source.split(" ")[0].rstrip(";:")
+
+
 def main() -> int:
     """Print the tables."""
     start = time.perf_counter()
@@ -26,8 +31,7 @@ def main() -> int:
             names[(str(entity.label), lang)] += len(values)
         names[(str(entity.label), "acronyms")] += len(entity.acronyms)
         names[(str(entity.label), "short")] += len(entity.short)
-    sources = Counter(e.source.split(" ")[0].rstrip(";") if e.source.startswith("GeoNames") is False else "GeoNames"
-                      for e in kb)
+    sources = Counter(_source(e.source) for e in kb)
     print(f"{len(kb)} entities, {sum(1 for _ in kb.aliases())} alias entries; "
           f"load_default_kb() took {elapsed:.2f} s (cold)\n")
     print("| label | entities | with QID |\n|---|---:|---:|")
@@ -41,9 +45,15 @@ def main() -> int:
     for label in sorted(labels):
         cells = " | ".join(str(names[(label, k)]) for k in ("ar", "fa", "en", "ru", "acronyms", "short"))
         print(f"| {label} | {cells} |")
-    print("\n| source | entities |\n|---|---:|")
+    print("\n| source | entities | with QID | with ar | with fa |\n|---|---:|---:|---:|---:|")
     for source, count in sources.most_common():
-        print(f"| {source} | {count} |")
+        group = [e for e in kb if _source(e.source) == source]
+        qids = sum(1 for e in group if e.wikidata)
+        ar = sum(1 for e in group if e.names.get("ar"))
+        fa = sum(1 for e in group if e.names.get("fa"))
+        print(f"| {source} | {count} | {qids} | {ar} | {fa} |")
+    with_qid = sum(1 for e in kb if e.wikidata)
+    print(f"\nQID share: {with_qid}/{len(kb)} = {with_qid / len(kb):.3f}")
     return 0
 
 

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
+import multiprocessing
+import pickle
 import threading
 import types
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import arfa
 from arfa.errors import KnowledgeBaseError, PipelineConfigError, UnsupportedLanguageError
+from arfa.kb.link import Mention
+from arfa.kb.store import load_default_kb
 from arfa.models import Document, Label
 from arfa.pipeline import Pipeline
 
@@ -138,10 +144,12 @@ def test_extra_entities_extend_the_kb() -> None:
         "id": "org/example-council", "label": "ORG", "name": "Example Council",
         "names": {"ar": ["مجلس المثال الإقليمي"]},
     }])
-    doc = nlp("اجتمع مجلس المثال الإقليمي اليوم")
-    assert [(e.text, e.canonical_id) for e in doc.entities] == [("مجلس المثال الإقليمي", "org/example-council")]
+    doc = nlp("اجتمع مجلس المثال الإقليمي اليوم")  # اليوم ("today") is a DATE
+    orgs = [(e.text, e.canonical_id) for e in doc.entities if e.label.value == "ORG"]
+    assert orgs == [("مجلس المثال الإقليمي", "org/example-council")]
     # the built-in pipeline is not changed by it
-    assert arfa.extract("اجتمع مجلس المثال الإقليمي اليوم", lang="ar").entities == ()
+    doc = arfa.extract("اجتمع مجلس المثال الإقليمي اليوم", lang="ar")
+    assert [e.label.value for e in doc.entities] == ["DATE"]
 
 
 def test_bad_extra_entity_is_named() -> None:
@@ -162,3 +170,157 @@ def test_dataframe(ar_nlp: Pipeline) -> None:
     frame = arfa.to_pandas([ar_nlp("في فيينا وطشقند", id="a")])
     assert isinstance(frame, pd.DataFrame)
     assert list(frame["canonical"]) == ["Vienna", "Tashkent"] and list(frame["doc_id"]) == ["a", "a"]
+
+
+# ---------------------------------------------------------------- document rules across segments
+
+GUTERRES_FA = "دبیرکل سازمان ملل آنتونیو گوترش در نیویورک سخنرانی کرد."
+GUTERRES_AR = "وقال غوتيريش إن المنظمة ستواصل عملها."
+
+
+@pytest.mark.parametrize("recognizers", [["gazetteer"], None])
+@pytest.mark.parametrize("order", ["fa-ar", "ar-fa"])
+def test_surname_links_across_language_segments(recognizers: list[str] | None, order: str) -> None:
+    text = "\n".join([GUTERRES_FA, GUTERRES_AR] if order == "fa-ar" else [GUTERRES_AR, GUTERRES_FA])
+    doc = Pipeline(recognizers=recognizers)(text)
+    assert {s.lang for s in doc.sentences} == {"ar", "fa"}
+    surname = [e for e in doc.entities if e.text == "غوتيريش"]
+    assert [(e.source, e.canonical_id) for e in surname] == [("gazetteer", "per/antonio-guterres")]
+    check_offsets(doc)
+
+
+def test_surname_alone_is_still_not_a_gazetteer_match() -> None:
+    assert Pipeline(recognizers=["gazetteer"])(GUTERRES_AR).entities == ()
+
+
+# ---------------------------------------------------------------- construction
+
+
+def test_missing_model_dir_fails_at_construction(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARFA_MODEL_DIR", "/nonexistent")
+    with pytest.raises(arfa.ModelNotFoundError, match="/nonexistent"):
+        arfa.Pipeline("ar")
+    with pytest.raises(arfa.ModelNotFoundError):
+        arfa.Pipeline()  # both languages are loaded up front
+
+
+@pytest.mark.parametrize("lang", [None, "ar", "fa"])
+def test_unknown_recognizer_fails_at_construction(lang: str | None) -> None:
+    with pytest.raises(PipelineConfigError, match="no_such_recognizer"):
+        Pipeline(lang, recognizers=["no_such_recognizer"])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"tokenizers": {"ar": "no_such_tokenizer"}}, "unknown tokenizer"),
+        ({"linker": "no_such_linker"}, "unknown linker"),
+        ({"tokenizers": {"ar": 42}}, "not a tokenizer"),
+        ({"linker": object()}, "not a linker"),
+    ],
+)
+def test_unknown_components_fail_at_construction(kwargs: dict[str, Any], match: str) -> None:
+    with pytest.raises(PipelineConfigError, match=match):
+        Pipeline("ar", recognizers=["dates"], **kwargs)
+
+
+def test_a_language_asked_for_per_call_is_built_then() -> None:
+    nlp = Pipeline("ar", recognizers=["dates"])
+    assert set(nlp._components) == {"ar"}
+    assert [e.value for e in nlp("۲۵ مهر ۱۴۰۰", lang="fa").entities] == ["2021-10-17"]
+    with pytest.raises(PipelineConfigError, match="'arabic-only' does not support 'fa'"):
+        Pipeline("ar", recognizers=["dates", _ArabicOnly()], link=False)("x", lang="fa")
+
+
+class _ArabicOnly:
+    name = "arabic-only"
+    langs = frozenset({"ar"})
+
+    def __call__(self, segment: Any) -> list[Any]:
+        return []
+
+
+class _OldStyle:
+    """A third-party recognizer written for the arfa 0.1 call."""
+
+    name = "old"
+    langs = frozenset({"ar"})
+
+    def __call__(self, doc: Any, tokens: Any, *, doc_date: Any = None) -> list[Any]:
+        from arfa.recognize.base import Candidate
+
+        at = doc.text.find("اكمي")
+        return [Candidate(at, at + 4, Label.ORG, self.name)] if at >= 0 else []
+
+
+def test_old_style_recognizer_is_adapted() -> None:
+    with pytest.warns(DeprecationWarning, match="old"):
+        nlp = Pipeline("ar", recognizers=[_OldStyle()], link=False)
+    assert [(e.text, e.source) for e in nlp("شركة أكمي").entities] == [("أكمي", "old")]
+
+
+# ---------------------------------------------------------------- knowledge-base isolation
+
+EXTRA_A = [{"id": "org/alpha-council", "label": "ORG", "name": "Zorbex Council", "names": {"ar": ["مجلس زوربكس"]}}]
+EXTRA_B = [{"id": "org/beta-council", "label": "ORG", "name": "Quillando Council", "names": {"ar": ["مجلس كويلاندو"]}}]
+BOTH = "اجتمع مجلس زوربكس ثم مجلس كويلاندو"
+
+
+def _ids(nlp: Pipeline, text: str = BOTH) -> set[str | None]:
+    return {e.canonical_id for e in nlp(text).entities if e.canonical}
+
+
+def test_extras_never_leak_between_pipelines() -> None:
+    default = load_default_kb()
+    size = len(default)
+    a = Pipeline("ar", kb=default, extra_entities=EXTRA_A)
+    b = Pipeline("ar", kb=default, extra_entities=EXTRA_B)
+    assert _ids(a) == {"org/alpha-council"} and _ids(b) == {"org/beta-council"}
+    # the linker, given the other pipeline's id, does not know it either
+    mention = [Mention(0, 13, "مجلس كويلاندو", Label.ORG, "org/beta-council")]
+    assert a._linker is not None and a._linker(mention, "ar")[0].entity_id is None
+    assert len(default) == size and "org/alpha-council" not in default and a.kb is not default
+    assert "org/alpha-council" not in load_default_kb()
+    assert _ids(Pipeline("ar")) == set()
+    assert not any(e.canonical for e in arfa.extract(BOTH, lang="ar").entities)
+
+
+def test_extras_never_leak_between_threads() -> None:
+    pipes = {"a": Pipeline("ar", extra_entities=EXTRA_A), "b": Pipeline("ar", extra_entities=EXTRA_B)}
+    expected = {"a": {"org/alpha-council"}, "b": {"org/beta-council"}}
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda key: (key, _ids(pipes[key])), ["a", "b"] * 8))
+    assert all(ids == expected[key] for key, ids in got)
+
+
+# ---------------------------------------------------------------- API contracts
+
+
+def test_call_converts_id_like_pipe(ar_nlp: Pipeline) -> None:
+    assert ar_nlp("في فيينا", id=5).id == "5"  # type: ignore[arg-type]
+    assert next(ar_nlp.pipe([{"id": 5, "text": "في فيينا"}])).id == "5"
+
+
+@pytest.mark.parametrize("texts", ["a string", b"bytes", 42])
+def test_pipe_rejects_a_single_text(ar_nlp: Pipeline, texts: Any) -> None:
+    with pytest.raises(TypeError, match="iterable of texts"):
+        ar_nlp.pipe(texts)
+
+
+def test_pickles_by_configuration() -> None:
+    nlp = Pipeline("ar", recognizers=["gazetteer", "dates"], extra_entities=EXTRA_A)
+    copy = pickle.loads(pickle.dumps(nlp))
+    assert copy is not nlp and repr(copy) == repr(nlp)
+    assert copy(BOTH).to_json() == nlp(BOTH).to_json()
+    assert _ids(copy) == {"org/alpha-council"}
+
+
+def _extract_in_worker(nlp: Pipeline, text: str) -> str:
+    return nlp(text).to_json()
+
+
+def test_pipeline_goes_to_a_spawn_pool() -> None:
+    nlp = Pipeline("ar", recognizers=["gazetteer", "dates"], extra_entities=EXTRA_A)
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        assert pool.submit(_extract_in_worker, nlp, BOTH).result() == nlp(BOTH).to_json()

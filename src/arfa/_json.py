@@ -22,8 +22,10 @@ __all__ = ["CODE_UNITS_KEY", "CODE_UNITS_VALUE", "loads_code_units"]
 CODE_UNITS_KEY = "surrogates"
 CODE_UNITS_VALUE = "code_units"
 
-# The characters of a JSON string up to its next quote, backslash or control character.
-_STRING_CHUNK = re.compile(r'([^"\\\x00-\x1f]*)(["\\\x00-\x1f])')
+# The characters of a JSON string up to its next quote, backslash or control character
+# (an empty second group: the string is unterminated). It always matches, so a search
+# never rescans a run: linear time (tests/test_regexes.py).
+_STRING_CHUNK = re.compile(r'([^"\\\x00-\x1f]*)(["\\\x00-\x1f]?)')
 _BACKSLASH = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -33,10 +35,11 @@ def _scan_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
     begin = end - 1
     while True:
         m = _STRING_CHUNK.match(s, end)
-        if m is None:
-            raise json.JSONDecodeError("Unterminated string starting at", s, begin)
+        assert m is not None  # the pattern matches the empty string
         end = m.end()
         content, terminator = m.groups()
+        if not terminator:
+            raise json.JSONDecodeError("Unterminated string starting at", s, begin)
         chunks.append(content)
         if terminator == '"':
             return "".join(chunks), end

@@ -2,9 +2,9 @@
 
 Persian writes پ چ ژ گ, Persian yeh ی and keheh ک; Arabic writes ة, Arabic yeh ي,
 kaf ك and alef maksura ى. Counting those separates the two on a sentence or
-more; text with no Arabic-script letters is ``und``. Presentation forms
-(U+FB50-FDFF, U+FE70-FEFC, common in text copied from PDFs) count as the letters
-they stand for.
+more; text with no Arabic-script letters (:data:`arfa.lang.ar.LETTER`: digits, marks and
+tatweel are none) is ``und``. Presentation forms (U+FB50-FDFF, U+FE70-FEFC, common in
+text copied from PDFs) count as the letters they stand for.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from arfa.lang import ar, fa
+
 __all__ = ["detect", "segments"]
 
-_FA = frozenset("پچژگیکۀ")
-_AR = frozenset("ةيكىإؤ")
+_LETTERS = ar.LETTERS
+_FA = fa.DISTINCT_LETTERS
+_AR = ar.DISTINCT_LETTERS
 
 
 @lru_cache(maxsize=1024)
@@ -30,7 +33,7 @@ def _scores(text: str) -> tuple[int, int, int]:
     for ch in text:
         # Arabic presentation forms (text copied from PDFs) count as the letters they show
         for c in _unpresent(ch) if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" else ch:
-            if "\u0621" <= c <= "\u06d3" or c in _FA:
+            if c in _LETTERS:
                 letters += 1
                 if c in _FA:
                     fa += 1

@@ -1,4 +1,4 @@
-"""The :class:`Pipeline`: language segments -> tokens -> recognizers -> merge -> link.
+"""The :class:`Pipeline`: language segments -> tokens -> recognizers -> document rules -> merge -> link.
 
 Every recognizer works on :func:`arfa.normalize.normalize` output and its spans are
 mapped back to the caller's string before an :class:`~arfa.models.Entity` is built,
@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from arfa import registry
 from arfa.errors import PipelineConfigError, UnsupportedLanguageError
@@ -21,14 +21,18 @@ from arfa.kb.store import KBEntity, KnowledgeBase, load_default_kb, load_entitie
 from arfa.langid import detect, segments
 from arfa.models import Document, Entity, Label, Sentence, Token
 from arfa.normalize import normalize
-from arfa.recognize.base import Candidate, Recognizer
+from arfa.recognize.base import Candidate, Recognizer, Segment, adapt_recognizer
+from arfa.recognize.document import apply_document_rules
 from arfa.recognize.merge import merge
-from arfa.tokenize.base import SUPPORTED, get_tokenizer, regex_tokens, split_sentences
+from arfa.tokenize.base import SUPPORTED, Tokenizer, get_tokenizer, regex_tokens, split_sentences
 
 __all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
 
 SUPPORTED_LANGS = SUPPORTED
 DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
+
+if TYPE_CHECKING:
+    from arfa.kb.link import Linker
 
 ExtraEntities = str | Path | Sequence[Mapping[str, Any] | KBEntity] | None
 Item = str | Mapping[str, Any]
@@ -64,16 +68,33 @@ def _as_date(value: object) -> dt.date | None:
 
 @dataclass(frozen=True)
 class _Config:
-    """What a worker process needs to rebuild the same pipeline."""
+    """Everything a pipeline is built from: what pickling sends and a worker rebuilds."""
 
     lang: str | None
-    recognizers: tuple[str, ...]
+    recognizers: tuple[str | Recognizer, ...]
     extra_entities: tuple[KBEntity, ...]
+    kb: KnowledgeBase | None  # None: the built-in knowledge base
     link: bool
+    tokenizers: tuple[tuple[str, str | Tokenizer], ...] = ()
+    linker: str | Linker = "kb"
+
+
+def _rebuild(config: _Config) -> Pipeline:
+    """A pipeline from its configuration (how a pickled pipeline is restored)."""
+    return Pipeline._from_config(config)
 
 
 class Pipeline:
     """A reusable extractor: costly set-up once, then many documents.
+
+    Every component is built and loaded here, for both languages when ``lang`` is
+    ``None``, so a bad set-up (an unknown name, a missing model, a component that
+    lacks a language) raises at construction, never on the first document.
+
+    A pipeline never changes the knowledge base it is given: ``extra_entities``
+    go into a new one (:meth:`~arfa.kb.store.KnowledgeBase.extended`), so other
+    pipelines and :func:`extract` do not see them. A pipeline pickles by its
+    configuration and is rebuilt on unpickling (for spawn-start process pools).
 
     Args:
         lang: ``"ar"``, ``"fa"``, or ``None`` to detect the language of each
@@ -84,10 +105,17 @@ class Pipeline:
             list of mappings in the format of the package's own KB files.
         kb: a knowledge base to use instead of the built-in one.
         link: whether to link ORG/PER/LOC mentions to canonical entities.
+        tokenizers: per language, a registered tokenizer name or a
+            :class:`~arfa.tokenize.base.Tokenizer` instead of the built-in one.
+        linker: a registered linker name or a :class:`~arfa.kb.link.Linker`.
 
     Raises:
         UnsupportedLanguageError: ``lang`` is not supported.
-        PipelineConfigError: an unknown recognizer, or one lacking the language.
+        PipelineConfigError: an unknown component, or one lacking a language the
+            pipeline serves.
+        ModelNotFoundError: a model a component needs is not where it looked.
+        ModelLoadError: a model file that cannot be loaded.
+        BackendUnavailableError: a component's optional package is not installed.
         KnowledgeBaseError: an invalid extra entity (the message names it).
 
     Examples:
@@ -105,53 +133,90 @@ class Pipeline:
         extra_entities: ExtraEntities = None,
         kb: KnowledgeBase | None = None,
         link: bool = True,
+        tokenizers: Mapping[str, str | Tokenizer] | None = None,
+        linker: str | Linker = "kb",
     ) -> None:
         self.lang = _check_lang(lang)
         chosen = tuple(DEFAULT_RECOGNIZERS if recognizers is None else recognizers)
         if not chosen:
             raise PipelineConfigError("a pipeline needs at least one recognizer")
         extras = tuple(load_entities(extra_entities)) if extra_entities is not None else ()
-        if kb is None:
-            kb = load_default_kb()
-            if extras:
-                kb = KnowledgeBase(kb)
-        if extras:
-            kb.add(extras)
-        self.kb = kb
+        base = kb if kb is not None else load_default_kb()
+        self.kb = base.extended(extras) if extras else base
         self.link = link
         self._chosen = chosen
-        self._config = _Config(
-            self.lang, tuple(r for r in chosen if isinstance(r, str)), extras, link
-        )
-        self._components: dict[str, list[Recognizer]] = {}
+        # the built-in KB travels as None: a worker loads its own instead of a pickled copy
+        self._config = _Config(self.lang, chosen, extras, None if kb is load_default_kb() else kb, link,
+                               tuple(sorted((tokenizers or {}).items())), linker)
         self._lock = threading.Lock()
-        for code in (self.lang,) if self.lang else ():
-            self._recognizers(code)
+        self._tokenizers: dict[str, Tokenizer] = {}
+        self._components: dict[str, list[Recognizer]] = {}
+        for code in (self.lang,) if self.lang else SUPPORTED_LANGS:
+            self._build_language(code)
+        self._linker = self._build_linker(linker) if link else None
+
+    @classmethod
+    def _from_config(cls, config: _Config) -> Pipeline:
+        return cls(config.lang, recognizers=config.recognizers,
+                   extra_entities=list(config.extra_entities) or None, kb=config.kb, link=config.link,
+                   tokenizers=dict(config.tokenizers), linker=config.linker)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self._config,))
 
     def __repr__(self) -> str:
         names = [r if isinstance(r, str) else r.name for r in self._chosen]
         return f"Pipeline(lang={self.lang!r}, recognizers={names!r}, kb={len(self.kb)} entities)"
 
-    def _recognizers(self, lang: str) -> list[Recognizer]:
-        built = self._components.get(lang)
-        if built is not None:
-            return built
+    def _build_language(self, lang: str) -> list[Recognizer]:
+        """Build the tokenizer and recognizers of ``lang`` (once; thread-safe)."""
         with self._lock:
             built = self._components.get(lang)
             if built is None:
-                built = []
-                for spec in self._chosen:
-                    if isinstance(spec, str):
-                        built.append(registry.create(spec, lang, self.kb))
-                    elif isinstance(spec, Recognizer):
-                        if lang not in spec.langs:
-                            raise PipelineConfigError(f"recognizer {spec.name!r} does not support {lang!r}")
-                        built.append(spec)
-                    else:
-                        raise PipelineConfigError(f"not a recognizer: {spec!r}")
-                get_tokenizer(lang)
-                self._components[lang] = built
+                spec = dict(self._config.tokenizers).get(lang, lang)
+                self._tokenizers[lang] = self._build_tokenizer(lang, spec)
+                built = self._components[lang] = self._build_recognizers(lang)
         return built
+
+    def _build_tokenizer(self, lang: str, spec: str | Tokenizer) -> Tokenizer:
+        if isinstance(spec, str):
+            if spec == lang:
+                return get_tokenizer(lang)  # the shared built-in (or plug-in) tokenizer
+            built: Tokenizer = registry.create(spec, registry.Context(lang, self.kb), kind="tokenizer")
+            return built
+        if not isinstance(spec, Tokenizer):
+            raise PipelineConfigError(f"not a tokenizer: {spec!r}")
+        return spec
+
+    def _build_recognizers(self, lang: str) -> list[Recognizer]:
+        built: list[Recognizer] = []
+        ctx = registry.Context(lang, self.kb)
+        for spec in self._chosen:
+            if isinstance(spec, str):
+                try:
+                    built.append(registry.create(spec, ctx))
+                except PipelineConfigError as exc:
+                    if self.lang is None and "does not support" in str(exc):
+                        raise PipelineConfigError(
+                            f"{exc}; with lang=None a pipeline serves both 'ar' and 'fa': "
+                            "pass lang= for a single-language pipeline") from exc
+                    raise
+                continue
+            recognizer = adapt_recognizer(spec)
+            if lang not in recognizer.langs:
+                raise PipelineConfigError(f"recognizer {recognizer.name!r} does not support {lang!r}")
+            built.append(recognizer)
+        return built
+
+    def _build_linker(self, spec: str | Linker) -> Linker:
+        from arfa.kb.link import Linker
+
+        if isinstance(spec, str):
+            built: Linker = registry.create(spec, registry.Context(None, self.kb), kind="linker")
+            return built
+        if not isinstance(spec, Linker):
+            raise PipelineConfigError(f"not a linker: {spec!r}")
+        return spec
 
     def __call__(
         self,
@@ -159,82 +224,84 @@ class Pipeline:
         *,
         lang: str | None = None,
         doc_date: dt.date | str | None = None,
-        id: str | None = None,
+        id: str | int | None = None,
     ) -> Document:
         """Process one text.
+
+        Args:
+            text: the document.
+            lang: its language, overriding the pipeline's.
+            doc_date: the document date, for deictic dates.
+            id: the document id; a non-``str`` id is converted with ``str()``, as
+                :meth:`pipe` does.
 
         Raises:
             TypeError: ``text`` is not a ``str``.
             UnsupportedLanguageError: ``lang`` is not supported.
+            PipelineConfigError: a component of this pipeline lacks ``lang`` (when the
+                pipeline was built for the other language).
         """
         if not isinstance(text, str):
             raise TypeError(f"arfa expects text as str, not {type(text).__name__}")
+        ident = None if id is None else id if isinstance(id, str) else str(id)
         code = _check_lang(lang) or self.lang
+        if code is not None and code not in self._components:
+            self._build_language(code)  # a language asked for per call, as in a JSONL item
         date = _as_date(doc_date)
         if _blank(text):
-            return Document(id=id, lang=code or "und", text=text, doc_date=date)
+            return Document(id=ident, lang=code or "und", text=text, doc_date=date)
         if code is not None:
             parts = [(0, len(text), code)]
         else:
             parts = segments(text, split_sentences(text, ()))
         tokens: list[Token] = []
         sentences: list[Sentence] = []
-        entities: list[Entity] = []
+        read: list[Segment] = []
+        found: list[list[Candidate]] = []
         for start, end, part_lang in parts:
-            self._segment(text, start, end, part_lang, date, tokens, sentences, entities)
+            segment = self._read(text, start, end, part_lang, date, tokens, sentences)
+            if segment is not None:
+                read.append(segment)
+                found.append([c for r in self._components[segment.lang] for c in r(segment)])
+        entities: list[Entity] = []
+        for segment, candidates in zip(read, apply_document_rules(found)):
+            entities.extend(_entities(segment, merge(candidates)))
         doc_lang = code or detect(text)
-        if self.link:
+        if self._linker is not None:
             entities = self._link(entities, doc_lang)
-        return Document(id=id, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
+        return Document(id=ident, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
                         tokens=tuple(tokens), sentences=tuple(sentences))
 
-    def _segment(
+    def _read(
         self, text: str, start: int, end: int, lang: str, date: dt.date | None,
-        tokens: list[Token], sentences: list[Sentence], entities: list[Entity],
-    ) -> None:
+        tokens: list[Token], sentences: list[Sentence],
+    ) -> Segment | None:
+        """Tokenize one language segment; the :class:`Segment` recognizers see, if supported."""
         piece = text[start:end]
-        if lang not in SUPPORTED_LANGS:
+        if lang not in self._components:
             tokens.extend(t.shifted(start) for t in regex_tokens(piece))
             sentences.extend(
                 Sentence(start=s + start, end=e + start, text=text[s + start : e + start], lang="und")
                 for s, e in split_sentences(piece, ())
             )
-            return
-        recognizers = self._recognizers(lang)
-        tokenized = get_tokenizer(lang)(piece)
+            return None
+        tokenized = self._tokenizers[lang](piece)
         tokens.extend(t.shifted(start) for t in tokenized.tokens)
         sentences.extend(
             Sentence(start=s.start + start, end=s.end + start, text=s.text, lang=lang)
             for s in tokenized.sentences
         )
-        norm = normalize(piece)
-        candidates: list[Candidate] = []
-        for recognizer in recognizers:
-            candidates.extend(recognizer(norm, tokenized.tokens, doc_date=date))
-        for cand in merge(candidates):
-            s, e = norm.span_to_orig(cand.start, cand.end)
-            while s < e and piece[s].isspace():
-                s += 1
-            while e > s and piece[e - 1].isspace():
-                e -= 1
-            while e < len(piece) and _trails(piece[e]):
-                e += 1  # marks and tatweel that normalize() dropped belong to the last letter
-            if s == e:
-                continue
-            entities.append(Entity(
-                start=s + start, end=e + start, text=piece[s:e], label=cand.label,
-                value=cand.value, calendar=cand.calendar, score=round(cand.score, 4),
-                source=cand.source, canonical_id=cand.kb_id,
-            ))
+        return Segment(piece, start, normalize(piece), tokenized.tokens, tokenized.sentences, lang, date)
 
     def _link(self, entities: list[Entity], lang: str) -> list[Entity]:
-        from arfa.kb.link import Mention, link_mentions
+        from arfa.kb.link import Mention
 
+        assert self._linker is not None
         named = [e for e in entities if e.label is not Label.DATE]
         if not named:
             return entities
         mentions = [Mention(e.start, e.end, e.text, e.label, e.canonical_id) for e in named]
-        links = iter(link_mentions(mentions, self.kb, lang))
+        links = iter(self._linker(mentions, lang))
         out: list[Entity] = []
         for entity in entities:
             if entity.label is Label.DATE:
@@ -259,25 +326,32 @@ class Pipeline:
 
         Each item is a ``str`` or a mapping with ``text`` and optionally ``id``,
         ``lang``, ``doc_date``. A document that fails yields a ``Document`` whose
-        ``error`` says why (and has no entities); the others are unaffected.
+        ``error`` says why (and has no entities); the others are unaffected. If
+        ``texts`` itself raises, the documents read before are yielded first, then
+        the error propagates, whatever ``n_process``.
 
         Args:
-            texts: any iterable, consumed lazily.
+            texts: any iterable of items (not one ``str``), consumed lazily.
             batch_size: documents per work unit sent to a worker process.
             n_process: worker processes; 1 runs in this process.
             doc_date: default document date for items that give none.
+
+        Raises:
+            TypeError: ``texts`` is a single ``str`` or ``bytes``, or not iterable.
+            ValueError: ``batch_size`` or ``n_process`` below 1.
         """
+        if isinstance(texts, (str, bytes, bytearray)):
+            raise TypeError(f"pipe() takes an iterable of texts, not one {type(texts).__name__}; "
+                            "call the pipeline on a single text")
+        if not isinstance(texts, Iterable):
+            raise TypeError(f"pipe() takes an iterable of texts, not {type(texts).__name__}")
         if batch_size < 1 or n_process < 1:
             raise ValueError("batch_size and n_process must be at least 1")
         if n_process == 1:
-            for item in texts:
-                yield self._safe(item, doc_date)
-            return
-        if len(self._config.recognizers) != len(self._chosen):
-            raise PipelineConfigError("n_process > 1 needs recognizers given by name, so workers can rebuild them")
+            return (self._safe(item, doc_date) for item in texts)
         from arfa.parallel import run_parallel
 
-        yield from run_parallel(self._config, texts, batch_size, n_process, doc_date)
+        return run_parallel(self, texts, batch_size, n_process, doc_date)
 
     def _safe(self, item: Item, doc_date: dt.date | str | None) -> Document:
         text: Any = item
@@ -294,6 +368,26 @@ class Pipeline:
         except Exception as exc:  # one bad document never loses the batch
             return Document(id=ident, text=text if isinstance(text, str) else "",
                             error=f"{type(exc).__name__}: {exc}")
+
+
+def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Entity]:
+    """Entities of merged candidates, mapped from normalized to document offsets."""
+    piece, start, norm = segment.text, segment.offset, segment.norm
+    for cand in candidates:
+        s, e = norm.span_to_orig(cand.start, cand.end)
+        while s < e and piece[s].isspace():
+            s += 1
+        while e > s and piece[e - 1].isspace():
+            e -= 1
+        while e < len(piece) and _trails(piece[e]):
+            e += 1  # marks and tatweel that normalize() dropped belong to the last letter
+        if s == e:
+            continue
+        yield Entity(
+            start=s + start, end=e + start, text=piece[s:e], label=cand.label,
+            value=cand.value, calendar=cand.calendar, score=round(cand.score, 4),
+            source=cand.source, canonical_id=cand.kb_id,
+        )
 
 
 def _blank(text: str) -> bool:

@@ -22,13 +22,18 @@ EXTREMES = [dt.date.min, dt.date(1, 1, 8), dt.date(1923, 1, 1), dt.date(2078, 1,
 
 
 def iso_value(value: str) -> bool:
-    """A value of ANNOTATION.md: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, or two of them joined by '/'."""
+    """A value of ANNOTATION.md: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www (or XXXX for the year),
+    a century (19) or a decade (199), or two of them joined by '/'."""
     parts = value.split("/")
     return len(parts) <= 2 and all(_iso_part(p) for p in parts)
 
 
 def _iso_part(part: str) -> bool:
     year, _, rest = part.partition("-")
+    if not rest and len(year) in (2, 3) and year.isdigit():  # a century (19) or a decade (199)
+        return True
+    if year == "XXXX" and rest:  # a month or day without a year (XXXX-07, XXXX-07-16)
+        year, part = "2000", "2000" + part[4:]
     if len(year) != 4 or not year.isdigit() or year == "0000":
         return False
     try:
@@ -43,12 +48,14 @@ def _iso_part(part: str) -> bool:
         return False
 
 
-FIELDS = st.sampled_from(["day", "week", "month", "year"])
+FIELDS = st.sampled_from(["day", "week", "month", "year", "century", "weekday"])
 
 
 @given(doc_date=st.one_of(st.sampled_from(EXTREMES), st.dates()), field=FIELDS,
        offset=st.integers(-3, 3), weekday=st.one_of(st.none(), st.integers(0, 6)))
 def test_deictic_dates_are_iso_or_none(doc_date: dt.date, field: str, offset: int, weekday: int | None) -> None:
+    if field == "weekday" and weekday is None:
+        weekday = 0  # the grammar gives a "weekday" field only with its day
     value = resolve(DateExpr(relative=(field, offset), weekday=weekday), doc_date)
     assert value is None or iso_value(value), value
 

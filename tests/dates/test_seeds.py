@@ -10,6 +10,7 @@ import pytest
 
 from arfa.dates import DateRecognizer
 from arfa.normalize import normalize
+from arfa.recognize.base import Segment
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.jsonl"
 
@@ -25,7 +26,8 @@ def test_seed_dates() -> None:
             (doc["id"], e["start"], e["end"], e["value"]) for e in doc["entities"] if e["label"] == "DATE"
         }
         norm = normalize(doc["text"])
-        for cand in DateRecognizer(doc["lang"])(norm, [], doc_date=date):
+        segment = Segment(doc["text"], 0, norm, (), (), doc["lang"], date)
+        for cand in DateRecognizer(doc["lang"])(segment):
             found.add((doc["id"], *norm.span_to_orig(cand.start, cand.end), cand.value))
     assert len(gold) == 15
     assert found == gold

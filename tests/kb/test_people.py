@@ -23,8 +23,10 @@ def test_ids_unique_and_slugged(kb: KnowledgeBase) -> None:
     assert all(i.startswith("per/") and i == i.lower() for i in ids)
 
 
-def test_every_person_has_arabic_and_persian_names(kb: KnowledgeBase) -> None:
-    missing = [e.id for e in _people(kb) if not e.names.get("ar") or not e.names.get("fa")]
+def test_every_curated_person_has_arabic_and_persian_names(kb: KnowledgeBase) -> None:
+    # generated people (gen_leaders.yaml) carry only the names their source gives
+    curated = [e for e in _people(kb) if e.source.startswith("curated")]
+    missing = [e.id for e in curated if not e.names.get("ar") or not e.names.get("fa")]
     # a seed person named only in an Arabic seed article, kept as the seed has it
     assert missing in ([], ["per/abu-bakr-abu-al-majd"])
 

@@ -22,7 +22,7 @@ import pytest
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import normalize
-from arfa.recognize.base import Recognizer
+from arfa.recognize.base import Recognizer, Segment
 from arfa.recognize.camel_ner import CAMEL_NER_SUBDIR, CamelRecognizer, decode_iob, find_model_dir
 
 pytest.importorskip("torch")
@@ -129,10 +129,15 @@ def _tokens(text: str) -> list[Token]:
     return [Token(start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(r"\S+", text)]
 
 
+def _segment(text: str, lang: str = "ar") -> Segment:
+    """A segment with plain-pattern tokens and no tokenizer sentences (the fallback rule splits)."""
+    return Segment(text, 0, normalize(text), tuple(_tokens(text)), (), lang)
+
+
 def _found(rec: CamelRecognizer, text: str) -> list[tuple[str, Label, tuple[int, int]]]:
     doc = normalize(text)
     out = []
-    for c in rec(doc, _tokens(text)):
+    for c in rec(_segment(text)):
         assert c.source == "camel" and c.priority == 0 and 0.0 < c.score <= 1.0
         start, end = doc.span_to_orig(c.start, c.end)
         out.append((text[start:end], c.label, (start, end)))
@@ -183,7 +188,7 @@ def test_long_sentence_is_segmented(recognizer: CamelRecognizer) -> None:
 def test_words_without_pieces_are_outside(recognizer: CamelRecognizer) -> None:
     labels, probs = recognizer.tag(["\u200f", "موسكو"])
     assert labels == ["O", "B-LOC"] and probs[0] == 1.0
-    assert recognizer(normalize(""), []) == []
+    assert recognizer(_segment("")) == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ import pytest
 
 from arfa.kb.store import KBEntity, KnowledgeBase
 from arfa.normalize import normalize
+from arfa.recognize.base import NEEDS_FULL_NAME, Candidate, Segment
+from arfa.recognize.document import apply_document_rules
 from arfa.recognize.gazetteer import GazetteerRecognizer
 
 KB = KnowledgeBase([
@@ -18,10 +20,16 @@ KB = KnowledgeBase([
 ])
 
 
+def local(text: str, lang: str = "ar") -> list[Candidate]:
+    """What the gazetteer reports for one segment, before the document rules."""
+    return GazetteerRecognizer(KB, lang)(Segment(text, 0, normalize(text), (), (), lang))
+
+
 def found(text: str, lang: str = "ar") -> list[tuple[str, str | None]]:
+    """Matches of a one-segment document, after the document rules."""
     norm = normalize(text)
     out = []
-    for cand in GazetteerRecognizer(KB, lang)(norm, ()):
+    for cand in apply_document_rules([local(text, lang)])[0]:
         s, e = norm.span_to_orig(cand.start, cand.end)
         out.append((text[s:e], cand.kb_id))
     return out
@@ -47,6 +55,7 @@ def test_matches(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_short_form_needs_the_full_name_in_the_document() -> None:
+    assert [(c.kb_id, c.needs) for c in local("قال نوروف")] == [("per/norov", NEEDS_FULL_NAME)]
     assert found("قال نوروف") == []
     assert found("السيد فلاديمير نوروف. وقال نوروف") == [
         ("فلاديمير نوروف", "per/norov"), ("نوروف", "per/norov"),

@@ -21,7 +21,7 @@ import pytest
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from arfa.models import Label, Token
 from arfa.normalize import normalize
-from arfa.recognize.base import Recognizer
+from arfa.recognize.base import Recognizer, Segment
 
 pytest.importorskip("stanza")
 pytest.importorskip("gensim")
@@ -115,10 +115,15 @@ def _tokens(text: str) -> list[Token]:
     return [Token(start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(r"\S+", text)]
 
 
+def _segment(text: str, lang: str = "fa") -> Segment:
+    """A segment with plain-pattern tokens and no tokenizer sentences (the fallback rule splits)."""
+    return Segment(text, 0, normalize(text), tuple(_tokens(text)), (), lang)
+
+
 def _found(rec: StanzaRecognizer, text: str) -> list[tuple[str, Label, tuple[int, int]]]:
     doc = normalize(text)
     out = []
-    for c in rec(doc, _tokens(text)):
+    for c in rec(_segment(text)):
         assert c.source == "stanza" and c.priority == 0
         start, end = doc.span_to_orig(c.start, c.end)
         out.append((text[start:end], c.label, (start, end)))
@@ -153,8 +158,8 @@ def test_tags_training_like_sentences_with_original_offsets(recognizer: StanzaRe
 
 
 def test_empty_input(recognizer: StanzaRecognizer) -> None:
-    assert recognizer(normalize(""), []) == []
-    assert recognizer(normalize("  \n "), []) == []
+    assert recognizer(_segment("")) == []
+    assert recognizer(_segment("  \n ")) == []
 
 
 def test_resources_directory_without_network(tiny_model: dict[str, Path], no_network: None) -> None:
@@ -171,7 +176,11 @@ def test_env_var_points_at_resources(
 
 
 def test_explicit_paths_without_network(tiny_model: dict[str, Path], no_network: None) -> None:
-    StanzaRecognizer("fa", ner_model_path=tiny_model["model"], pretrain_path=tiny_model["pretrain"])
+    rec = StanzaRecognizer("fa", ner_model_path=tiny_model["model"], pretrain_path=tiny_model["pretrain"])
+    assert rec.model_dir is None and rec.ner_model_path == tiny_model["model"]
+    text = "مریم کریمی دَر شیراز سخنرانی کرد ."
+    city = text.index("شیراز")
+    assert ("شیراز", Label.LOC, (city, city + len("شیراز"))) in _found(rec, text)
 
 
 def test_empty_resources_dir(tmp_path: Path) -> None:

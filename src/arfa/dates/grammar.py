@@ -9,7 +9,14 @@ token, the patterns below and keeps the longest match:
 * numeric dates ``16.07.2021``, ``2021/07/16``, ``1400/04/25``;
 * years only with a unit or an era (``عام 2019``, ``سال 1400``, ``1445 هـ``), bare
   year ranges ``2022-2024``, decades, and (Arabic) ``في 2019``;
-* deictic dates (``أمس``, ``العام الماضي``, ``سال گذشته``, ``الاثنين المقبل``).
+* deictic dates (``أمس``, ``اليوم``, ``العام الماضي``, ``سال گذشته``, ``الاثنين المقبل``)
+  and weekdays (``يوم الثلاثاء``, ``روز جمعه``): :mod:`arfa.dates.deixis`;
+* seasons, decades and centuries: :mod:`arfa.dates.periods`;
+* any of these after a positioning modifier (``نهاية``, ``پایان``), and one date
+  followed by the same in another calendar (``15 رمضان 1445 هـ الموافق 25 مارس 2024``).
+
+Weeks (``الأسبوع الماضي``) are not dates. A list of years (``سال‌های ۲۰۰۶ و ۲۰۰۷``) is one
+match per year; a bounded period (``عامي 2022 و2025``, ``بین سال‌های ...``) is one range.
 
 Attached proclitics (و ف ب ل ك) of the first word stay outside the span.
 
@@ -23,16 +30,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from arfa.dates import deixis, periods, years
 from arfa.dates.resolve import DateExpr, DatePoint
 from arfa.dates.vocab import AMBIGUOUS_MONTHS, TOKEN_RE, Entry, Vocab, load_vocab
+from arfa.lang import language
 
 __all__ = ["Tok", "Match", "tokenize", "find_dates"]
 
-_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
-_COUNT_WORDS = frozenset("يك دو سه چهار پنج شش هفت هشت نه ده چند واحد".split())
-_AFTER_YEAR_STOP = frozenset(
-    "دولار يورو ريال دينار درهم جنيه تومان ليره روبل شخص قتيل نفر مليون مليار الف هزار ميليون ميليارد".split()
-)
+_COUNT_WORDS = frozenset("يك دو سه چهار پنج شش هفت هشت نه ده چند واحد شبانه".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class _Parser:
         self.vocab: Vocab = load_vocab(lang)
         self.toks = tokenize(text)
         self._cache: dict[tuple[int, bool], list[_Hit]] = {}
+        self.listed_years: set[int] = set()  # token indices of years continuing a list
 
     # -- phrase lookup -------------------------------------------------------------
     def _key(self, i: int, n: int, first: str) -> tuple[str, ...] | None:
@@ -107,14 +113,8 @@ class _Parser:
             firsts: list[tuple[str, int]] = [(word, 0)]
             if self.lang == "fa" and word.endswith("ماه") and len(word) > 4:
                 firsts.append((word[:-3], 0))
-            if clitic and self.toks[i].kind == "word":
-                if word.startswith("لل"):
-                    firsts.append(("ا" + word[1:], 1))
-                firsts += [
-                    (word[len(c) :], len(c))
-                    for c in _CLITICS
-                    if word.startswith(c) and len(word) - len(c) >= 2
-                ]
+            if clitic and self.toks[i].kind == "word":  # the vocabulary confirms a reading
+                firsts += [(r.rest, r.offset) for r in language(self.lang).readings(word) if r.offset]
             for first, strip in firsts:
                 if first not in self.vocab.first_words:
                     continue
@@ -124,6 +124,10 @@ class _Parser:
                         hits += [_Hit(i + n, entry, strip) for entry in self.vocab.lookup(key)]
         self._cache[(i, clitic)] = hits
         return hits
+
+    def find_word(self, word: str) -> bool:
+        """Whether the one-token ``word`` is date vocabulary (``يوليو``, ``يوم``)."""
+        return (word,) in self.vocab.phrases
 
     def is_punct(self, i: int, chars: str) -> bool:
         return i < len(self.toks) and self.toks[i].kind == "punct" and self.toks[i].text in chars
@@ -139,6 +143,8 @@ class _Parser:
         if n is not None and 1 <= n <= 31 and len(self.toks[i].text) <= 2:
             return i + 1, n
         hit = self.find(i, frozenset({"ord"}), clitic=clitic)
+        if hit is not None and i > 0 and self.find(i - 1, frozenset({"decade_unit"})) is not None:
+            return None  # دهه اول محرم: the first ten days, no day of the month
         if hit is not None and (not clitic or hit.clitic == 0 or self.toks[i].text.startswith("و")):
             return hit.end, hit.entry.value
         return None
@@ -170,7 +176,7 @@ class _Parser:
             return None
         word = " ".join(t.text for t in self.toks[i : hit.end])[hit.clitic :]
         end = hit.end
-        for open_, close in (("/", ""), ("(", ")")):
+        for open_, close in (("/", ""), ("(", ")"), ("-–", "")):
             if self.is_punct(end, open_):
                 pair = self.find(end + 1, frozenset({"month"}))
                 if (
@@ -251,11 +257,11 @@ class _Parser:
         shift = year_offset = None
         if year is not None:
             j = year[0]
-        elif (rel := self._year_rel(j)) is not None:
+        elif (rel := self.year_rel(j)) is not None:
             j, year_offset = rel
         else:
             mod = self.find(j, frozenset({"mod"}))
-            if mod is not None and days is None:
+            if mod is not None:  # أكتوبر الماضي, يومي 13 و14 يونيو الماضي
                 j, shift = mod.end, mod.entry.value
         if days is None and year is None and year_offset is None:
             if calendar == "islamic":
@@ -283,7 +289,7 @@ class _Parser:
                         return other[0], clitic, DateExpr(new_start, o)
         return j, clitic, expr
 
-    def _year_rel(self, j: int) -> tuple[int, int] | None:
+    def year_rel(self, j: int) -> tuple[int, int] | None:
         """A deictic year after a month: ``سال جاری``, ``من العام الماضي``."""
         of = self.find(j, frozenset({"of"}))
         k = of.end if of is not None else j
@@ -293,6 +299,8 @@ class _Parser:
         return rel.end, rel.entry.value
 
     def numeric(self, i: int) -> tuple[int, int, DateExpr] | None:
+        if i >= len(self.toks):
+            return None
         tok = self.toks[i]
         if tok.kind != "numdate" or (tok.start > 0 and self.text[tok.start - 1] in "+/:"):
             return None
@@ -316,66 +324,24 @@ class _Parser:
             return None
         return i + 1, 0, DateExpr(DatePoint(calendar, y, m, d))
 
-    def _year_point(self, year: int, era: str | None) -> DatePoint | None:
+    def year_point(self, year: int, era: str | None) -> DatePoint | None:
         calendar = era or ("persian" if self.lang == "fa" and 1200 <= year <= 1500 else "gregorian")
         low, high = {"gregorian": (1000, 2100), "persian": (1200, 1500), "islamic": (1300, 1500)}[calendar]
         return DatePoint(calendar, year) if low <= year <= high else None
-
-    def year_expr(self, i: int) -> tuple[int, int, DateExpr, float] | None:
-        decade = self.find(i, frozenset({"decade"}), clitic=True)
-        if decade is not None:
-            y = 1900 + 10 * decade.entry.value
-            return decade.end, decade.clitic, DateExpr(DatePoint(year=y), DatePoint(year=y + 9)), 0.9
-        du = self.find(i, frozenset({"decade_unit"}), clitic=True)
-        n = self.num(du.end) if du else None
-        if du is not None and n is not None:
-            digits = len(self.toks[du.end].text)
-            if digits == 2 and n % 10 == 0:
-                y, cal = (1300 + n, "persian") if self.lang == "fa" else (1900 + n, "gregorian")
-            elif digits == 4 and n % 10 == 0:
-                y, cal = n, ("persian" if 1200 <= n <= 1500 else "gregorian")
-            else:
-                return None
-            return du.end + 1, du.clitic, DateExpr(DatePoint(cal, y), DatePoint(cal, y + 9)), 0.9
-        unit = self.find(i, frozenset({"unit"}), clitic=True)
-        clitic = unit.clitic if unit is not None and unit.entry.calendar == "year" else 0
-        first = self.year(i, None, inner=False)
-        if first is None:
-            return None
-        j, y1, era, had_unit = first
-        bare = not had_unit and era is None
-        if bare and (len(self.toks[i].text) != 4 or not 1900 <= y1 <= 2100):
-            return None
-        p1 = self._year_point(y1, era)
-        if p1 is None:
-            return None
-        k = j + 1 if bare and self.is_punct(j, "-–") else (None if bare else self.connector(j))
-        second = self.year(k, p1.calendar) if k is not None else None
-        if second is not None and (not bare or second[3] is False):
-            y2 = second[1]
-            p2 = self._year_point(y2, second[2] or era)
-            if p2 is not None and 0 < y2 - y1 <= 100:
-                return second[0], clitic, DateExpr(p1, p2), 0.9 if not bare else 0.8
-        if bare:
-            prep = i > 0 and self.find(i - 1, frozenset({"yprep"})) is not None
-            after = self.toks[j].text if j < len(self.toks) else ""
-            if not prep or after in _AFTER_YEAR_STOP or self.is_punct(j, "-–/."):
-                return None
-            return j, 0, DateExpr(p1), 0.6
-        return j, clitic, DateExpr(p1), 0.9
 
     def relative(self, i: int) -> tuple[int, int, DateExpr] | None:
         prev = self.toks[i - 1] if i > 0 else None
         if prev is not None and (prev.kind == "num" or prev.text in _COUNT_WORDS):
             return None  # "20 سال گذشته" is a duration
         hit = self.find(i, frozenset({"rel"}), clitic=True)
+        if hit is not None and hit.entry.calendar == "week":
+            return None  # weeks are not dates
+        if hit is not None and hit.entry.calendar == "day":
+            return deixis.deictic_day(self, i)
         if hit is not None and hit.entry.calendar is not None:
-            if hit.entry.calendar == "day" and hit.entry.value == 0:
-                weekday = self.find(hit.end, frozenset({"weekday"}))
-                if weekday is None:
-                    return None  # bare "اليوم" / "امروز" is too often "nowadays"
-                return weekday.end, hit.clitic, DateExpr(relative=("day", 0))
-            return hit.end, hit.clitic, DateExpr(relative=(hit.entry.calendar, hit.entry.value))
+            era = self.find(hit.end, frozenset({"era"}))  # ماه جاری میلادی
+            end = era.end if era is not None and era.entry.calendar != "islamic" else hit.end
+            return end, hit.clitic, DateExpr(relative=(hit.entry.calendar, hit.entry.value))
         j, clitic, first = i, 0, True
         unit = self.find(j, frozenset({"unit"}), clitic=True)
         if unit is not None and unit.entry.calendar == "day":
@@ -389,17 +355,59 @@ class _Parser:
         clitic = weekday.clitic if first else clitic
         return mod.end, clitic, DateExpr(relative=("week", mod.entry.value), weekday=weekday.entry.value)
 
-    def parse_at(self, i: int) -> tuple[int, Match] | None:
+    def _best(self, i: int) -> tuple[int, int, DateExpr, float] | None:
+        """The longest expression of any pattern at token ``i``."""
         best: tuple[int, int, DateExpr, float] | None = None
-        for found in (self.full_date(i), self.numeric(i), self.relative(i)):
+        patterns = (
+            self.full_date(i),
+            self.numeric(i),
+            self.relative(i),
+            deixis.weekday(self, i),
+            deixis.day_of_month(self, i),
+            periods.season(self, i),
+            periods.century(self, i),
+            periods.decade(self, i),
+        )
+        for found in patterns:
             if found is not None and (best is None or found[0] > best[0]):
                 best = (*found, 0.9)
-        ye = self.year_expr(i)
+        ye = years.year_expr(self, i)
         if ye is not None and (best is None or ye[0] > best[0]):
             best = ye
+        return best
+
+    def _other_calendar(self, j: int) -> int | None:
+        """The end of the same date in another calendar or with another month name after
+        token ``j``: ``الموافق 25 مارس 2024``, ``(۱۶ ژوئیه ۲۰۲۱)``, ``برابر با ...``."""
+        link = self.find(j, frozenset({"link"}))
+        if link is None and self.is_punct(j, "،,"):  # ..., الموافق ...
+            link = self.find(j + 1, frozenset({"link"}))
+        paren = link is None and self.is_punct(j, "(")
+        k = link.end if link is not None else j + 1 if paren else None
+        if k is None:
+            return None
+        other = self.full_date(k) or self.numeric(k)
+        if other is None or other[1] or other[2].start is None:
+            return None
+        if paren:
+            return other[0] + 1 if self.is_punct(other[0], ")") else None
+        return other[0]
+
+    def parse_at(self, i: int) -> tuple[int, Match] | None:
+        best = None
+        pos = self.find(i, frozenset({"pos"}), clitic=True)  # نهاية, پایان: inside the span
+        pos_end, pos_clitic = (pos.end, pos.clitic) if pos is not None else (periods.count_position(self, i), 0)
+        if pos_end is not None:
+            inner = self._best(pos_end)
+            if inner is not None and inner[1] == 0:
+                best = (inner[0], pos_clitic, inner[2], inner[3])
+        if best is None:
+            best = self._best(i)
         if best is None:
             return None
         end, clitic, expr, score = best
+        if expr.start is not None and (other := self._other_calendar(end)) is not None:
+            end = other
         start = self.toks[i].start + clitic
         return end, Match(start, self.toks[end - 1].end, expr, score)
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Sequence
 
 from arfa.dates.grammar import find_dates
 from arfa.dates.resolve import resolve
-from arfa.models import Label, Token
-from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate
+from arfa.models import Label
+from arfa.recognize.base import Candidate, Segment
 
 __all__ = ["DateRecognizer"]
 
@@ -25,13 +22,12 @@ class DateRecognizer:
     ANNOTATION.md and ``calendar`` keeps the calendar the date was written in.
 
     Examples:
-        >>> from arfa.normalize import normalize
-        >>> doc = normalize("عُقد في 10 يوليو 2019 في فيينا")
-        >>> [c] = DateRecognizer("ar")(doc, [])
-        >>> doc.original[slice(*doc.span_to_orig(c.start, c.end))], c.value, c.calendar
+        >>> from arfa.recognize.base import Segment
+        >>> seg = Segment.from_text("عُقد في 10 يوليو 2019 في فيينا", "ar")
+        >>> [c] = DateRecognizer("ar")(seg)
+        >>> seg.text[slice(*seg.norm.span_to_orig(c.start, c.end))], c.value, c.calendar
         ('10 يوليو 2019', '2019-07-10', 'gregorian')
-        >>> doc = normalize("۲۵ مهر ۱۴۰۰")
-        >>> [(c.value, c.calendar) for c in DateRecognizer("fa")(doc, [])]
+        >>> [(c.value, c.calendar) for c in DateRecognizer("fa")(Segment.from_text("۲۵ مهر ۱۴۰۰", "fa"))]
         [('2021-10-17', 'persian')]
     """
 
@@ -44,14 +40,17 @@ class DateRecognizer:
             raise ValueError(f"DateRecognizer supports {sorted(self.langs)}, not {lang!r}")
         self.lang = lang
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
-        """Propose a DATE candidate for each date expression in ``doc.text``."""
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Propose a DATE candidate for each date expression in ``segment.norm``.
+
+        The grammar reads the folded text itself, since a date's words (``10 يوليو 2019``,
+        ``بداية العام``) cross the token boundaries a tokenizer draws around clitics.
+        """
+        doc = segment.norm
         out: list[Candidate] = []
         for match in find_dates(doc.text, self.lang):
             try:
-                value = resolve(match.expr, doc_date)
+                value = resolve(match.expr, segment.doc_date)
             except ValueError as err:  # 31 February, a backwards range ...
                 logger.debug("dropping %r: %s", doc.text[match.start : match.end], err)
                 continue

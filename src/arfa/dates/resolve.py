@@ -10,6 +10,13 @@ year in some calendar), a range of two points, or a deictic date (``العام �
   jdatetime and hijridate: a full date gives one Gregorian day, a month or a year gives
   the interval of its Gregorian days.
 * A range is ``start/end``; deictic dates resolve against ``doc_date`` or give ``None``.
+* A season is the interval of its months (``صيف 2018`` → ``2018-06/2018-08``; a Solar
+  Hijri season the interval of its Gregorian days); a decade or a century is an ISO
+  reduced-precision value (``199``, ``19``).
+* A Solar Hijri day or month without a year (and without a document date) gets the
+  Gregorian month and day it has in most years: ``۲۵ شهریور`` → ``XXXX-09-16``.
+* A weekday alone resolves to the nearest such day on or before the document date, or on
+  or after it when the sentence speaks of the future.
 * A value outside what ISO 8601 and the converters can write (before year 1, after
   9999, lunar Hijri dates outside hijridate's 1343-1500 AH) is ``None``: the date
   is still found, its value is unknown.
@@ -20,7 +27,9 @@ jdatetime and hijridate are imported inside the functions that need them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["DatePoint", "DateExpr", "DateRangeError", "resolve", "to_gregorian", "calendar_year"]
 
@@ -55,6 +64,8 @@ class DatePoint:
             this year's.
         year_offset: for a month followed by a deictic year (``مهر ماه سال جاری``,
             ``مارس من العام الماضي``): the year relative to the document date's.
+        season: with ``month=None``: spring 0, summer 1, autumn 2, winter 3 (a
+            Gregorian winter runs from December into the next year's February).
     """
 
     calendar: str = "gregorian"
@@ -63,6 +74,7 @@ class DatePoint:
     day: int | None = None
     shift: int | None = None
     year_offset: int | None = None
+    season: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +84,22 @@ class DateExpr:
     Attributes:
         start: the point, or the first point of a range.
         end: the last point of a range.
-        relative: a deictic date as ``(field, offset)``: ``("year", -1)`` is last year.
-        weekday: with ``relative=("week", k)``: a weekday (Monday 0), ``الاثنين الماضي``.
+        relative: a deictic date as ``(field, offset)``: ``("year", -1)`` is last year,
+            ``("century", -1)`` the last century; ``("week", k)`` with a ``weekday`` is
+            that day of the week before (-1) or after (1) the document date, ``("weekday",
+            k)`` the nearest such day on or before (-1) or on or after (1) it.
+        weekday: a weekday (Monday 0) for ``week`` and ``weekday`` relatives.
+        iso: a fixed value that needs no calendar arithmetic: a decade ``198`` or a
+            century ``19`` in ISO reduced precision.
+        day: with ``relative=("month", k)``: a day of that month (``15 من الشهر الجاري``).
     """
 
     start: DatePoint | None = None
     end: DatePoint | None = None
     relative: tuple[str, int] | None = None
     weekday: int | None = None
+    iso: str | None = None
+    day: int | None = None
 
     @property
     def calendar(self) -> str:
@@ -174,6 +194,10 @@ def calendar_year(calendar: str, day: dt.date) -> tuple[int, int]:
         raise DateRangeError(f"{day.isoformat()} in the {calendar} calendar: {err}") from err
 
 
+#: First month of each season (spring, summer, autumn, winter) per calendar.
+_SEASON_START = {"gregorian": (3, 6, 9, 12), "persian": (1, 4, 7, 10)}
+
+
 def _year_of(point: DatePoint, doc_date: dt.date | None) -> int | None:
     if point.year is not None:
         return point.year
@@ -182,6 +206,11 @@ def _year_of(point: DatePoint, doc_date: dt.date | None) -> int | None:
     year, month = calendar_year(point.calendar, doc_date)
     if point.year_offset is not None:
         return year + point.year_offset
+    if point.season is not None and point.shift in (-1, 1):
+        first = _SEASON_START[point.calendar][point.season]
+        if point.shift == -1:  # last summer: this year's once it is over
+            return year - 1 if month <= first + 2 else year
+        return year + 1 if month >= first else year
     if point.month is not None and point.shift == -1 and point.month >= month:
         return year - 1
     if point.month is not None and point.shift == 1 and point.month <= month:
@@ -189,9 +218,44 @@ def _year_of(point: DatePoint, doc_date: dt.date | None) -> int | None:
     return year
 
 
+@cache
+def _typical_day(calendar: str, month: int, day: int) -> str:
+    """``MM-DD``: the Gregorian month and day that ``day`` of ``month`` has in most years.
+
+    Examples:
+        >>> _typical_day("persian", 6, 25)
+        '09-16'
+    """
+    counts = Counter(to_gregorian(calendar, year, month, day).strftime("%m-%d") for year in range(1370, 1430))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _season_bounds(point: DatePoint, year: int | None) -> tuple[str, str] | None:
+    if year is None or point.season is None:
+        return None
+    first = _SEASON_START[point.calendar][point.season]
+    if point.calendar == "gregorian":
+        last_year, last = (year + 1, 2) if first == 12 else (year, first + 2)
+        return f"{year:04d}-{first:02d}", f"{last_year:04d}-{last:02d}"
+    start = to_gregorian(point.calendar, year, first, 1)
+    end = to_gregorian(point.calendar, year, first + 2, _month_length(point.calendar, year, first + 2))
+    return start.isoformat(), end.isoformat()
+
+
 def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | None:
     """First and last ISO value of ``point`` (equal for a Gregorian point)."""
     year = _year_of(point, doc_date)
+    if point.season is not None:
+        return _season_bounds(point, year)
+    if point.calendar == "persian" and year is None and point.month is not None:
+        if not 1 <= point.month <= 12 or (point.day is not None and not 1 <= point.day <= 31 - (point.month > 6)):
+            raise ValueError(f"no day {point.month}-{point.day} in the Solar Hijri calendar")
+        if point.day is not None:
+            typical = f"XXXX-{_typical_day('persian', point.month, point.day)}"
+            return typical, typical
+        last_day = 31 if point.month <= 6 else 30 if point.month < 12 else 29
+        return (f"XXXX-{_typical_day('persian', point.month, 1)}",
+                f"XXXX-{_typical_day('persian', point.month, last_day)}")
     if point.calendar == "gregorian":
         if point.month is None:
             if year is None:
@@ -219,6 +283,18 @@ def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | Non
 
 def _relative(field: str, offset: int, weekday: int | None, doc_date: dt.date) -> str:
     try:
+        if field == "weekday" and weekday is not None:  # the nearest such day, the document's own included
+            delta = weekday - doc_date.weekday()
+            if offset < 0 and delta > 0:
+                delta -= 7
+            elif offset > 0 and delta < 0:
+                delta += 7
+            return (doc_date + dt.timedelta(days=delta)).isoformat()
+        if field == "century":
+            century = doc_date.year // 100 + offset
+            if not 0 <= century <= 99:
+                raise DateRangeError(f"century {century} is outside 00-99")
+            return f"{century:02d}"
         if weekday is not None:
             delta = weekday - doc_date.weekday()
             if offset < 0:
@@ -268,6 +344,14 @@ def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
         '2020'
         >>> resolve(DateExpr(relative=("year", -1))) is None
         True
+        >>> resolve(DateExpr(DatePoint(year=2018, season=1)))
+        '2018-06/2018-08'
+        >>> resolve(DateExpr(DatePoint("persian", month=6, day=25)))
+        'XXXX-09-16'
+        >>> resolve(DateExpr(relative=("century", -1)), dt.date(2021, 7, 16))
+        '19'
+        >>> resolve(DateExpr(relative=("month", -1), day=10), dt.date(2021, 7, 16))
+        '2021-06-10'
         >>> resolve(DateExpr(relative=("year", -1)), dt.date(1, 1, 1)) is None
         True
     """
@@ -278,10 +362,16 @@ def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
 
 
 def _resolve(expr: DateExpr, doc_date: dt.date | None) -> str | None:
+    if expr.iso is not None:
+        return expr.iso
     if expr.relative is not None:
         if doc_date is None:
             return None
-        return _relative(*expr.relative, expr.weekday, doc_date)
+        value = _relative(*expr.relative, expr.weekday, doc_date)
+        if expr.day is not None and expr.relative[0] == "month":
+            year, month = (int(x) for x in value.split("-"))
+            return dt.date(year, month, expr.day).isoformat()  # ValueError for 31 June
+        return value
     if expr.start is None:
         return None
     first = _bounds(expr.start, doc_date)

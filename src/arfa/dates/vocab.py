@@ -24,7 +24,7 @@ from typing import Any
 
 from arfa.normalize import fold
 
-__all__ = ["Entry", "Vocab", "load_vocab", "split_tokens", "TOKEN_RE", "AMBIGUOUS_MONTHS"]
+__all__ = ["Entry", "Vocab", "load_vocab", "split_tokens", "TOKEN_RE", "AMBIGUOUS_MONTHS", "CUE_LISTS"]
 
 #: Tokens of folded text: numeric dates, numbers, words, single punctuation marks.
 TOKEN_RE = re.compile(
@@ -46,6 +46,39 @@ AMBIGUOUS_MONTHS = frozenset(
 )
 
 
+_PHRASE_LISTS = {
+    "connectors": "conn",
+    "of": "of",
+    "equals": "equals",
+    "decade_units": "decade_unit",
+    "year_prepositions": "yprep",
+    "positions": "pos",
+    "season_units": "season_unit",
+    "century_units": "century_unit",
+    "between": "between",
+    "calendar_links": "link",
+    "idioms": "idiom",
+}
+
+#: Context-word lists (single folded words) that the grammar consults around a match:
+#: future-tense cues for weekdays, the contexts where ``اليوم``/``امروز`` mean "nowadays",
+#: words before a weekday that make it no date (``صلاة الجمعة``), and the words after
+#: which Persian ``دوشنبه`` is the city.
+CUE_LISTS = (
+    "future_cues",
+    "clause_breaks",
+    "future_prefixes",
+    "not_future",
+    "nowadays_before",
+    "nowadays_after",
+    "weekday_blockers",
+    "locative_cues",
+    "count_units",
+    "count_words",
+    "count_ends",
+)
+
+
 def split_tokens(text: str) -> list[str]:
     """Split folded text into the grammar's token strings.
 
@@ -62,10 +95,15 @@ class Entry:
 
     Attributes:
         kind: ``month``, ``weekday``, ``rel``, ``mod``, ``ord``, ``unit``, ``era``,
-            ``conn``, ``of``, ``equals``, ``decade``, ``decade_unit`` or ``yprep``.
+            ``conn``, ``of``, ``equals``, ``decade``, ``decade_unit``, ``decade_word``,
+            ``yprep``, ``pos`` (a positioning modifier before a date: ``نهاية``, ``پایان``),
+            ``season``, ``season_unit``, ``century_unit``, ``century_ord``, ``between``,
+            ``link`` (between one date and the same in another calendar: ``الموافق``) or
+            ``idiom`` (a phrase whose deictic words are no dates: ``امروز و فردا``).
         calendar: for ``month`` and ``era``, the calendar; for ``rel`` and ``unit``,
             the field (``day``, ``week``, ``month``, ``year``).
-        value: month number, weekday (Monday 0), offset, ordinal or decade digit.
+        value: month number, weekday (Monday 0), offset, ordinal, decade digit, season
+            (spring 0 to winter 3) or century number.
     """
 
     kind: str
@@ -81,6 +119,7 @@ class Vocab:
     phrases: dict[tuple[str, ...], tuple[Entry, ...]] = field(default_factory=dict)
     max_len: int = 1
     first_words: set[str] = field(default_factory=set)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, phrase: str, entry: Entry) -> None:
         """Add ``phrase`` (folded and tokenized here) with meaning ``entry``."""
@@ -96,6 +135,10 @@ class Vocab:
     def lookup(self, key: tuple[str, ...]) -> tuple[Entry, ...]:
         """Meanings of the token tuple ``key`` (empty when unknown)."""
         return self.phrases.get(key, ())
+
+    def cue(self, name: str, word: str) -> bool:
+        """Whether folded ``word`` is in the context-word list ``name`` (see :data:`CUE_LISTS`)."""
+        return word in self.cues.get(name, frozenset())
 
 
 def _read() -> dict[str, Any]:
@@ -131,12 +174,21 @@ def _add_section(vocab: Vocab, section: dict[str, Any]) -> None:
     for digit, names in section.get("decades", {}).items():
         for name in names:
             vocab.add(name, Entry("decade", None, int(digit)))
-    for kind in ("connectors", "of", "equals", "decade_units", "year_prepositions"):
-        short = {"connectors": "conn", "decade_units": "decade_unit", "year_prepositions": "yprep"}.get(
-            kind, kind
-        )
+    for digit, names in section.get("decade_words", {}).items():
+        for name in names:
+            vocab.add(name, Entry("decade_word", None, int(digit)))
+    for index, names in section.get("seasons", {}).items():
+        for name in names:
+            vocab.add(name, Entry("season", None, int(index)))
+    for number, names in section.get("century_ordinals", {}).items():
+        for name in names:
+            vocab.add(name, Entry("century_ord", None, int(number)))
+    for kind, short in _PHRASE_LISTS.items():
         for name in section.get(kind, []):
             vocab.add(name, Entry(short))
+    for name in CUE_LISTS:
+        words = frozenset(fold(w) for w in section.get(name, []))
+        vocab.cues[name] = vocab.cues.get(name, frozenset()) | words
 
 
 @cache

@@ -29,18 +29,21 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from rapidfuzz import fuzz, process
 
 from arfa.kb.store import Alias, KnowledgeBase
+from arfa.lang import ar
 from arfa.models import Label
 from arfa.normalize import fold
 
 __all__ = [
     "FUZZY_THRESHOLD",
     "SKELETON_MIN",
+    "KBLinker",
     "Linked",
+    "Linker",
     "Mention",
     "clitic_variants",
     "is_latin",
@@ -108,12 +111,9 @@ _LATIN_CLASSES = {
     "c": "k", "d": "d", "z": "z", "r": "r", "f": "f", "v": "f", "l": "l", "m": "m", "n": "n",
     "x": "ks", "S": "S",
 }
-_PROCLITICS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-
 
 def is_latin(text: str) -> bool:
-    """Whether ``text`` has Latin letters and no Arabic-script ones.
+    """Whether folded ``text`` has Latin letters and no Arabic-script ones (:func:`arfa.lang.ar.is_letter`).
 
     Examples:
         >>> is_latin("EU Reporter"), is_latin("الناتو")
@@ -121,7 +121,7 @@ def is_latin(text: str) -> bool:
     """
     has_latin = False
     for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
+        if ar.is_letter(ch):
             return False
         if ch.isascii() and ch.isalpha():
             has_latin = True
@@ -157,10 +157,12 @@ def skeleton(text: str) -> str:
 
 
 def clitic_variants(key: str) -> list[str]:
-    """Folded ``key`` with attached Arabic proclitics removed, most literal first.
+    """Folded ``key`` with attached Arabic proclitics removed, most plausible first.
 
-    Handles و/ف + ب/ل/ك + ال, and the ``لل`` case where the gold span keeps only
-    the second lam (``لأمم المتحدة`` -> ``الامم المتحده``).
+    The readings of :func:`arfa.lang.ar.readings` that leave three letters or more
+    (before the article first, then bare stems: the KB lookup confirms them), the
+    article form of a span that starts at the second lam of ``لل``
+    (``لأمم المتحدة`` -> ``الامم المتحده``), then each of these without the article.
 
     Examples:
         >>> clitic_variants("والاتحاد الاوروبي")[:1]
@@ -174,26 +176,20 @@ def clitic_variants(key: str) -> list[str]:
         if len(candidate.replace(" ", "")) >= 2 and candidate != key and candidate not in out:
             out.append(candidate)
 
-    stems = [key]
-    if key[:1] in _PROCLITICS and len(key) > 3:
-        stems.append(key[1:])
-    for stem in list(stems):
-        if stem.startswith("لل"):
-            push("ال" + stem[2:])
-        if stem[:1] in _PREPOSITIONS and len(stem) > 3:
-            rest = stem[1:]
-            if rest.startswith("ال"):
-                push(rest)
-            elif stem[0] == "ل":
-                push("ا" + stem)  # لامم -> الامم (first lam of لل dropped)
-                push(rest)
+    bare: list[str] = []
+    for reading in ar.readings(key):
+        if reading.offset and len(key) - reading.offset >= 3:
+            if reading.plausibility >= ar.PLAUSIBLE:
+                push(reading.rest)
             else:
-                push(rest)
-        if stem is not key:
-            push(stem)
+                bare.append(reading.rest)
+    restored = ar.article_form(key)
+    if restored is not None:
+        push(restored)
+    for rest in bare:
+        push(rest)
     for stem in [key, *out]:
-        if stem.startswith("ال") and len(stem) > 4:
-            push(stem[2:])
+        push(ar.strip_article(stem, min_stem=3))
     return out
 
 
@@ -341,15 +337,18 @@ def _token_match(keys: list[str], doc: _DocMentions) -> str | None:
 def unknown_id(text: str, label: Label | str) -> str:
     """A stable id for an entity the KB lacks, from its folded, clitic-free text.
 
+    Proclitics go as :func:`arfa.lang.ar.strip_proclitics` decides (before the
+    article, and ``لل``), the choice every component makes without a lexicon.
+
     Examples:
         >>> unknown_id("والبنك الأهلي", "ORG") == unknown_id("البنك الاهلي", "ORG")
+        True
+        >>> unknown_id("بالبنك الأهلي", "ORG") == unknown_id("البنك الاهلي", "ORG")
         True
         >>> unknown_id("فلان", "PER").startswith("x/per/")
         True
     """
-    key = fold(text)
-    if key[:1] in _PROCLITICS and key[1:3] == "ال":
-        key = key[1:]
+    _, key = ar.strip_proclitics(fold(text))
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return f"x/{str(label).lower()}/{digest}"
 
@@ -431,3 +430,40 @@ def _result(
     if full is not None:
         return Linked(None, None, None, unknown_id(full.text, full.label))
     return Linked(None, None, None, unknown_id(mention.text, mention.label))
+
+
+# ---------------------------------------------------------------- component
+
+
+@runtime_checkable
+class Linker(Protocol):
+    """What a linker provides (registered kind ``linker``, entry-point group ``arfa.linkers``).
+
+    Attributes:
+        name: the registry name.
+    """
+
+    name: str
+
+    def __call__(self, mentions: Sequence[Mention], lang: str) -> list[Linked]:
+        """Link the ORG/PER/LOC mentions of one whole document, in order."""
+        ...
+
+
+class KBLinker:
+    """The built-in linker: :func:`link_mentions` over one knowledge base.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> [r.canonical for r in KBLinker(load_default_kb())([Mention(0, 5, "فيينا", Label.LOC)], "ar")]
+        ['Vienna']
+    """
+
+    name = "kb"
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        kb.derived("link_index", _build_index)  # build the index now, not on the first document
+
+    def __call__(self, mentions: Sequence[Mention], lang: str) -> list[Linked]:
+        return link_mentions(mentions, self.kb, lang)

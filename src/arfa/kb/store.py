@@ -22,12 +22,14 @@ of it, so text and aliases are folded the same way.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -125,53 +127,68 @@ class Alias:
 
 
 class KnowledgeBase:
-    """Entities by id and an alias index by folded key.
+    """Entities by id and an alias index by folded key; immutable once built.
+
+    A later entity with an id already present replaces the earlier one. Derived
+    indexes (the gazetteer trie, the linker's index) are built on first use and
+    belong to this object, so :meth:`extended` never touches the original and
+    :func:`load_default_kb` can share one instance between pipelines and threads.
+
+    Args:
+        entities: :class:`KBEntity` objects, or mappings validated as by
+            :func:`load_entities` (a bad entry raises
+            :class:`~arfa.errors.KnowledgeBaseError` naming it).
 
     Examples:
         >>> kb = KnowledgeBase([KBEntity(id="loc/vienna", label="LOC", name="Vienna",
         ...                              names={"ar": ("فيينا",)})])
         >>> [a.entity_id for a in kb.lookup("فيينا")]
         ['loc/vienna']
+        >>> bigger = kb.extended([{"id": "loc/graz", "label": "LOC", "name": "Graz"}])
+        >>> len(kb), len(bigger)
+        (1, 2)
     """
 
-    def __init__(self, entities: Iterable[KBEntity] = ()) -> None:
-        self._entities: dict[str, KBEntity] = {}
-        self._aliases: dict[str, list[Alias]] = defaultdict(list)
-        self._derived: dict[str, object] = {}
-        self.version = 0
-        self.add(entities)
+    __slots__ = ("_aliases", "_derived", "_entities", "_lock")
 
-    def add(self, entities: Iterable[KBEntity] | Sequence[Mapping[str, Any]]) -> None:
-        """Add entities; a later entity with an id already present replaces it.
-
-        Mappings are validated first (see :func:`load_entities`), so a bad entry
-        raises :class:`~arfa.errors.KnowledgeBaseError` naming it.
-        """
+    def __init__(self, entities: Iterable[KBEntity | Mapping[str, Any]] = ()) -> None:
         raw: list[Mapping[str, Any] | KBEntity] = list(entities)
         items = load_entities(raw) if any(not isinstance(i, KBEntity) for i in raw) else raw
-        self.version += 1
-        self._derived.clear()
+        table: dict[str, KBEntity] = {}
         for entity in items:
             if not isinstance(entity, KBEntity):  # pragma: no cover - load_entities validated
                 raise KnowledgeBaseError(f"not a KBEntity: {entity!r}")
-            if entity.id in self._entities:
-                self._drop_aliases(entity.id)
-            self._entities[entity.id] = entity
+            table[entity.id] = entity
+        aliases: dict[str, list[Alias]] = defaultdict(list)
+        for entity in table.values():
             seen: set[tuple[str, str]] = set()
             for surface, kind in entity.all_names():
                 key = fold(surface)
                 if not key or (key, kind) in seen:
                     continue
                 seen.add((key, kind))
-                self._aliases[key].append(Alias(key, entity.id, entity.label, kind, entity.prior))
+                aliases[key].append(Alias(key, entity.id, entity.label, kind, entity.prior))
+        self._entities: Mapping[str, KBEntity] = MappingProxyType(table)
+        self._aliases: Mapping[str, tuple[Alias, ...]] = MappingProxyType(
+            {key: tuple(sorted(found, key=lambda a: -a.prior)) for key, found in aliases.items()}
+        )
+        self._derived: dict[str, object] = {}
+        self._lock = threading.Lock()
 
-    def _drop_aliases(self, entity_id: str) -> None:
-        for key in [k for k, v in self._aliases.items() if any(a.entity_id == entity_id for a in v)]:
-            kept = [a for a in self._aliases[key] if a.entity_id != entity_id]
-            if kept:
-                self._aliases[key] = kept
-            else:
-                del self._aliases[key]
+    def extended(self, entities: Iterable[KBEntity | Mapping[str, Any]]) -> KnowledgeBase:
+        """A new knowledge base with ``entities`` added (same id: the new one wins).
+
+        ``self`` is unchanged; the new one builds its own derived indexes.
+
+        Raises:
+            KnowledgeBaseError: an invalid entry (the message names it).
+        """
+        raw: list[Mapping[str, Any] | KBEntity] = list(entities)
+        added = load_entities(raw) if any(not isinstance(i, KBEntity) for i in raw) else raw
+        return KnowledgeBase([*self._entities.values(), *added])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (KnowledgeBase, (tuple(self._entities.values()),))
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -192,13 +209,17 @@ class KnowledgeBase:
 
     def lookup_key(self, key: str) -> list[Alias]:
         """Aliases whose key equals the already folded ``key``, best prior first."""
-        return sorted(self._aliases.get(key, ()), key=lambda a: -a.prior)
+        return list(self._aliases.get(key, ()))
 
     def derived(self, name: str, build: Callable[[KnowledgeBase], _T]) -> _T:
-        """A structure computed from the KB (an index), cached until the next :meth:`add`."""
-        if name not in self._derived:
-            self._derived[name] = build(self)
-        return self._derived[name]  # type: ignore[return-value]
+        """A structure computed from this KB (an index), built once per name (thread-safe)."""
+        found = self._derived.get(name)
+        if found is None:
+            with self._lock:
+                found = self._derived.get(name)
+                if found is None:
+                    found = self._derived[name] = build(self)
+        return found  # type: ignore[return-value]
 
     def aliases(self) -> Iterator[Alias]:
         """Every alias of the index."""
@@ -248,15 +269,18 @@ def load_kb(paths: Iterable[Path | str]) -> KnowledgeBase:
     Raises:
         KnowledgeBaseError: for an unreadable file or an invalid entry.
     """
-    kb = KnowledgeBase()
+    entities: list[KBEntity] = []
     for path in paths:
-        kb.add(load_entities(path))
-    return kb
+        entities.extend(load_entities(path))
+    return KnowledgeBase(entities)
 
 
 @cache
 def load_default_kb() -> KnowledgeBase:
     """The knowledge base shipped with arfa (every ``resources/kb/*.yaml``), loaded once.
+
+    Sharing the one instance is safe because a :class:`KnowledgeBase` never changes:
+    add entities with :meth:`KnowledgeBase.extended`, which returns a new one.
 
     Files load in name order; generated files are prefixed ``gen_`` so that the
     curated files, which come after them, override an entity with the same id.
@@ -267,13 +291,13 @@ def load_default_kb() -> KnowledgeBase:
         >>> load_default_kb().get("org/sco").name
         'Shanghai Cooperation Organisation'
     """
-    kb = KnowledgeBase()
+    entities: list[KBEntity] = []
     folder = resources.files("arfa.resources").joinpath("kb")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             name = f"arfa/resources/kb/{entry.name}"
-            kb.add(_construct(_read_yaml(name, entry.read_text(encoding="utf-8")), origin=name))
-    return kb
+            entities.extend(_construct(_read_yaml(name, entry.read_text(encoding="utf-8")), origin=name))
+    return KnowledgeBase(entities)
 
 
 def _construct(raw: Sequence[Mapping[str, Any]], origin: str) -> list[KBEntity]:

@@ -13,40 +13,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from arfa.normalize import fold
+from arfa.lang import ar, fa, language
+from arfa.lang.base import Language
 
-__all__ = ["HEADS", "MAX_GAP", "body_spans"]
+__all__ = ["MAX_GAP", "body_spans"]
 
 MAX_GAP = 5
 
-HEADS = {
-    "ar": frozenset(fold(w) for w in (
-        "مجلس لجنة هيئة مكتب مركز أمانة منتدى صندوق بعثة معهد وكالة مفوضية جمعية محكمة بنك"
-    ).split()),
-    "fa": frozenset(fold(w) for w in (
-        "شورای شورا کمیته کمیسیون دبیرخانه مرکز دفتر مجمع صندوق هیئت بانک دادگاه ستاد "
-        "نمایندگی مؤسسه موسسه"
-    ).split()),
-}
-_BREAKS = frozenset(fold(w) for w in (
-    "في لدى داخل أن إن أنه قد لا لم لن ما كما التي الذي الذين حيث عن على مع إلى من هذا هذه ذلك تلك كان "
-    "قال أكد أعلن دعا يدعو أشار أضاف عقد يعقد تعقد استضاف يستضيف وقال وأكد وأعلن بين خلال بعد قبل "
-    "عند حول ضد أو ثم مثل "
-    "که را از با به تا برای این آن است شد بود گفت کرد کند دارد خواهد و یا اما نیز هم ولی"
-).split())
-_CLITICS = ("و", "ف", "ب", "ل")
+# A word of either language ends the body: units of a document may be of both.
+_BREAKS = ar.BREAK_WORDS | fa.BREAK_WORDS
 
 
-def _head_start(unit: str, heads: frozenset[str]) -> int | None:
-    """Offset of a body head noun inside ``unit`` (after a proclitic), or ``None``."""
-    if unit in heads or (unit.startswith("ال") and unit[2:] in heads):
-        return 0
-    if unit[:1] in _CLITICS and len(unit) > 3:
-        rest = unit[1:]
-        if rest in heads or (rest.startswith("ال") and rest[2:] in heads):
-            return 1
-        if unit[:2] == "لل" and unit[2:] in heads:  # لل + جنة... (li + al-)
-            return 1
+def _head_start(unit: str, lang: Language) -> int | None:
+    """Offset of a body head noun inside ``unit`` (after any proclitic), or ``None``.
+
+    The head may carry the article and proclitics (المجلس, وبمجلس, كمركز, للمجلس):
+    every reading of the unit is tried, the body-head list confirming it.
+
+    Examples:
+        >>> [_head_start(u, ar) for u in ("المجلس", "وبمجلس", "كمركز", "للمجلس", "بغداد")]
+        [0, 2, 1, 1, None]
+    """
+    heads = lang.BODY_HEADS
+    for reading in lang.readings(unit):
+        if reading.rest in heads or lang.strip_article(reading.rest) in heads:
+            return reading.offset
     return None
 
 
@@ -61,17 +52,18 @@ def body_spans(
         lang: the text's language.
 
     Examples:
+        >>> from arfa.normalize import fold
         >>> from arfa.recognize.gazetteer import units
         >>> seq = units(fold("اجتمع مجلس وزراء خارجية رابطة الدول المستقلة في بيشكيك"))
         >>> [(s, e) for s, e in body_spans(seq, [(4, 42)], "ar")]
         [(6, 42)]
     """
-    heads = HEADS.get(lang, frozenset())
+    data = language(lang)
     out: list[tuple[int, int]] = []
     for first, end in orgs:
         for j in range(first - 1, max(-1, first - 2 - MAX_GAP), -1):
             unit = seq[j][2]
-            at = _head_start(unit, heads)
+            at = _head_start(unit, data)
             if at is not None:
                 out.append((seq[j][0] + at, end))
                 break

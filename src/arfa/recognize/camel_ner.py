@@ -24,7 +24,6 @@ candidate's score is the lowest probability among its words' labels.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import os
 from collections.abc import Sequence
@@ -32,9 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from arfa.models import Label, Token
-from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate, iob_chunks, tagged_chunks
+from arfa.models import Label
+from arfa.recognize.base import Candidate, Segment, iob_chunks, tagged_chunks
 
 __all__ = ["CAMEL_NER_SUBDIR", "ENV_DATA_DIR", "LABEL_MAP", "CamelRecognizer", "decode_iob", "find_model_dir"]
 
@@ -194,12 +192,10 @@ class CamelRecognizer:
                     probs[w] = float(best_prob[row, j + 1])
         return labels, probs
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
-        """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Candidates in normalized coordinates of ``segment.norm``, one sentence at a time."""
         return [
             Candidate(start, end, LABEL_MAP[kind], self.name, score=score, priority=0)
-            for start, end, kind, score in tagged_chunks(doc, tokens, self.tag)
+            for start, end, kind, score in tagged_chunks(segment, self.tag)
             if kind in LABEL_MAP
         ]

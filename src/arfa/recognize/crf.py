@@ -5,29 +5,21 @@ listed in ``docs/models.md`` and ship as crfsuite binary files in
 ``arfa/resources/models/`` (``crf-ar.crfsuite``, ``crf-fa.crfsuite``). The
 environment variable ``ARFA_MODEL_DIR`` points arfa at another folder.
 
-Each sentence (tokens between ``.``, ``!``, ``?``, ``؟`` or a line break) is tagged
+Each sentence of the :class:`~arfa.recognize.base.Segment` (the tokenizer's) is tagged
 with the Viterbi path; every PER, ORG or LOC chunk becomes a :class:`Candidate`
 whose score is the lowest marginal probability of its tokens' labels (an upper
 bound on the probability of the whole span). Spans scoring under ``threshold``
 are dropped.
 
 Examples:
-    >>> from arfa.models import Token
-    >>> from arfa.normalize import normalize
-    >>> text = "قال الرئيس فلاديمير بوتين في موسكو ."
-    >>> tokens, pos = [], 0
-    >>> for w in text.split():
-    ...     pos = text.index(w, pos)
-    ...     tokens.append(Token(start=pos, end=pos + len(w), text=w))
-    ...     pos += len(w)
-    >>> doc = normalize(text)
-    >>> [(doc.text[c.start:c.end], c.label.value) for c in CRFRecognizer("ar")(doc, tokens)]
+    >>> from arfa.recognize.base import Segment
+    >>> seg = Segment.from_text("قال الرئيس فلاديمير بوتين في موسكو .", "ar")
+    >>> [(seg.norm.text[c.start:c.end], c.label.value) for c in CRFRecognizer("ar")(seg)]
     [('فلاديمير بوتين', 'PER'), ('موسكو', 'LOC')]
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import struct
@@ -39,9 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from arfa.models import Label, Token
-from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate, tagged_chunks
+from arfa.lang import ar
+from arfa.models import Label
+from arfa.recognize.base import Candidate, Segment, tagged_chunks
 from arfa.recognize.crf_features import sentence_features
 
 if TYPE_CHECKING:
@@ -54,6 +46,7 @@ __all__ = [
     "default_model_path",
     "load_clusters",
     "load_tagger",
+    "tagger_lock",
 ]
 
 DEFAULT_THRESHOLD = 0.4
@@ -86,7 +79,7 @@ def _check_model_bytes(data: bytes, path: Path) -> None:
 
 @cache
 def load_tagger(path: Path) -> pycrfsuite.Tagger:
-    """Open a crfsuite model once per path (cached).
+    """Open a crfsuite model once per path (cached; pair it with :func:`tagger_lock`).
 
     Raises:
         BackendUnavailableError: python-crfsuite is not installed.
@@ -118,6 +111,12 @@ def load_tagger(path: Path) -> pycrfsuite.Tagger:
 
 
 @cache
+def tagger_lock(path: Path) -> threading.Lock:
+    """The lock of the shared tagger of ``path``: one model's tagging never waits for another's."""
+    return threading.Lock()
+
+
+@cache
 def load_clusters(model: Path) -> dict[str, int] | None:
     """The word-cluster table stored next to ``model`` (``clusters-<lang>.tsv``), if any."""
     path = model.with_name(model.name.replace("crf-", "clusters-").replace(".crfsuite", ".tsv"))
@@ -136,12 +135,21 @@ def load_clusters(model: Path) -> dict[str, int] | None:
 class CRFRecognizer:
     """PER, ORG and LOC mentions proposed by arfa's own CRF model.
 
+    The model is loaded when the recognizer is built, so a missing or broken model
+    fails at :class:`~arfa.pipeline.Pipeline` construction.
+
     Attributes:
         name: ``crf``.
         langs: the languages a model ships for.
         lang: the language of this instance.
-        model_path: the crfsuite file it loads on first use.
+        model_path: the crfsuite file it loaded.
         threshold: spans scoring below it are dropped.
+
+    Raises:
+        UnsupportedLanguageError: ``lang`` is neither ``ar`` nor ``fa``.
+        BackendUnavailableError: python-crfsuite is not installed.
+        ModelNotFoundError: no model file at ``model_path``.
+        ModelLoadError: the file is not a valid crfsuite model.
     """
 
     name = "crf"
@@ -155,37 +163,45 @@ class CRFRecognizer:
         self.lang = lang
         self.model_path = Path(model_path) if model_path is not None else default_model_path(lang)
         self.threshold = threshold
+        self.load()
 
     def load(self) -> None:
-        """Load the model now instead of on the first call (raises the loading errors)."""
-        load_tagger(self.model_path)
-        load_clusters(self.model_path)
+        """Load the model and its word clusters (cached per path; raises the loading errors)."""
+        self._tagger: Any = load_tagger(self.model_path)
+        self._lock = tagger_lock(self.model_path)
+        self._clusters = load_clusters(self.model_path)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.lang, self.model_path, self.threshold))
 
     def tag(self, words: Sequence[str]) -> tuple[list[str], list[float]]:
         """IOB2 labels of ``words`` (one sentence) and each label's marginal probability."""
         if not words:
             return [], []
-        tagger: Any = load_tagger(self.model_path)
-        features = sentence_features(words, self.lang, load_clusters(self.model_path))
+        tagger = self._tagger
+        features = sentence_features(words, self.lang, self._clusters)
         # a crfsuite Tagger holds the current sequence between set(), tag() and
-        # marginal(): one sentence at a time across threads
-        with _TAGGER_LOCK:
+        # marginal(): one sentence at a time per model (the other language's model
+        # has its own lock and runs meanwhile)
+        with self._lock:
             tagger.set(features)
             labels: list[str] = list(tagger.tag())
             probs = [float(tagger.marginal(label, i)) for i, label in enumerate(labels)]
         return labels, probs
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
-        """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Candidates in normalized coordinates of ``segment.norm``, one sentence at a time."""
+        doc = segment.norm
         out: list[Candidate] = []
-        for start, end, kind, score in tagged_chunks(doc, tokens, self.tag):
+        for start, end, kind, score in tagged_chunks(segment, self.tag):
             # trained on Arabic-script text only: its guesses on Latin words are noise
             if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
                 out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
         return out
 
 
-_TAGGER_LOCK = threading.Lock()
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+def _rebuild(lang: str, model_path: Path, threshold: float) -> CRFRecognizer:
+    return CRFRecognizer(lang, model_path, threshold=threshold)
+
+
+_ARABIC_LETTER = re.compile(ar.LETTER)

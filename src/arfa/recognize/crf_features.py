@@ -16,54 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from arfa.lang import ar, language
 from arfa.normalize import fold
 
 __all__ = ["FEATURE_VERSION", "arabic_stem", "sentence_features", "word_shape"]
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 """Bumped whenever the feature strings change; stored in the model card."""
 
-_TITLES_RAW = {
-    "ar": "السيد السيدة الرئيس رئيس الرئيسة وزير وزيرة الوزير الملك الأمير الشيخ الدكتور د "
-    "المستشار الجنرال العقيد اللواء العميد الأمين السفير النائب المتحدث الناطق الزعيم "
-    "المدير مدير القائد الرئيسي البابا الإمام المرشد الحاكم محافظ رئيسة نائب ولي العاهل "
-    "السلطان الفريق المشير الأستاذ البروفيسور المهندس المحامي اللاعب المدرب الفنان المطرب "
-    "الممثل الكاتب الشاعر الصحفي",
-    "fa": "آقای آقا خانم دکتر رئیس رییس رئیس‌جمهور وزیر سرلشکر سردار سرتیپ ژنرال حجت‌الاسلام "
-    "آیت‌الله آیت‌ا… امام شیخ مهندس استاد پادشاه ملکه شاهزاده سفیر نماینده سخنگوی سخنگو "
-    "دبیرکل مدیرعامل مدیر فرمانده سرپرست معاون بازیکن مربی هنرمند خواننده بازیگر نویسنده "
-    "شاعر کارگردان سلطان امیر",
-}
-_ORG_HEADS_RAW = {
-    "ar": "منظمة وزارة الوزارة مجلس المجلس هيئة الهيئة حزب الحزب شركة الشركة جامعة الجامعة "
-    "اتحاد الاتحاد وكالة الوكالة بنك البنك مصرف جمعية الجمعية لجنة اللجنة مؤسسة المؤسسة "
-    "منظمه جبهة حركة الحركة نادي النادي فريق المنتخب منتخب صندوق الصندوق مركز المركز "
-    "محكمة المحكمة جيش الجيش قوات مكتب معهد المعهد برلمان البرلمان الأمم صحيفة جريدة "
-    "قناة إذاعة تلفزيون مجموعة المجموعة رابطة الرابطة اللجنة",
-    "fa": "سازمان وزارت وزارتخانه شورای شورا مجلس حزب شرکت دانشگاه اتحادیه اتحاد خبرگزاری "
-    "بانک انجمن کمیته کمیسیون بنیاد جبهه جنبش باشگاه تیم صندوق مرکز دادگاه ارتش نیروی "
-    "سپاه دفتر موسسه مؤسسه پژوهشگاه پارلمان روزنامه شبکه رادیو تلویزیون گروه مجمع ستاد "
-    "اداره استانداری شهرداری فرمانداری هیئت هیات کانون فدراسیون",
-}
-_LOC_CUES_RAW = {
-    "ar": "مدينة المدينة مدينه محافظة المحافظة ولاية الولاية إقليم الإقليم منطقة المنطقة "
-    "بلدة البلدة قرية القرية عاصمة العاصمة دولة الدولة جمهورية مملكة المملكة شمال جنوب "
-    "شرق غرب وسط في إلى من نهر بحر جزيرة جزر جبل بلاد عاصمتها حدود",
-    "fa": "شهر شهرستان استان کشور منطقه روستای روستا پایتخت جمهوری پادشاهی شمال جنوب شرق "
-    "غرب مرکز در به از رود رودخانه دریای دریا جزیره کوه کشورهای بخش ایالت",
-}
-
-
-@cache
-def _folded_set(kind: str, lang: str) -> frozenset[str]:
-    raw = {"title": _TITLES_RAW, "org": _ORG_HEADS_RAW, "loc": _LOC_CUES_RAW}[kind].get(lang, "")
-    return frozenset(w for word in raw.split() for w in fold(word).split())
-
-
-_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_ARABIC = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
+_ARABIC = re.compile(ar.LETTER)
 _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
 _PUNCT = "\"'()[]{}«»<>.,،؛;:!?؟-_/…"
@@ -71,24 +34,28 @@ _PUNCT = "\"'()[]{}«»<>.,،؛;:!?؟-_/…"
 
 @lru_cache(maxsize=200_000)
 def arabic_stem(word: str) -> str:
-    """Strip one leading proclitic (و ف ب ل ك) and the article ال from a folded word.
+    """The lexicon-free stem of a folded word: proclitics before the article, then the article.
 
-    A stem is never shorter than two letters: short words are returned unchanged.
+    Proclitics go only where :func:`arfa.lang.ar.strip_proclitics` takes them (before
+    ``ال``, and ``لل``): a bare first letter is as often part of the word (``بغداد``).
+    A stem is never shorter than two letters.
 
     Examples:
-        >>> arabic_stem("والاتحاد")
-        'اتحاد'
-        >>> arabic_stem("للامم")
-        'امم'
-        >>> arabic_stem("بغداد")
-        'غداد'
-        >>> arabic_stem("في")
-        'في'
+        >>> [arabic_stem(w) for w in ("والاتحاد", "للامم", "وبالامم", "بغداد", "في")]
+        ['اتحاد', 'امم', 'امم', 'بغداد', 'في']
     """
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix) :]
-    return word
+    _, rest = ar.strip_proclitics(word)
+    return ar.strip_article(rest)
+
+
+def _bare_readings(word: str) -> list[str]:
+    """The rests of the low-plausibility readings of a folded Arabic word (``بروسيا`` -> ``روسيا``).
+
+    Examples:
+        >>> _bare_readings("بغداد"), _bare_readings("وبالامم")
+        (['غداد'], ['بالامم'])
+    """
+    return [r.rest for r in ar.readings(word) if r.offset and r.plausibility < ar.PLAUSIBLE]
 
 
 @lru_cache(maxsize=200_000)
@@ -118,6 +85,7 @@ def _token_features(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
     """The stem and the context-free features of one folded word."""
     core = word.strip(_PUNCT) or word
     stem = arabic_stem(core) if lang == "ar" else core
+    bare = _bare_readings(core) if lang == "ar" else []
     shape = word_shape(word)
     feats = [
         "bias",
@@ -137,8 +105,10 @@ def _token_features(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
         feats.append("stem=" + word)
     if " " in word:
         feats.append("multi")
-    for kind in ("title", "org", "loc"):
-        if word in _folded_set(kind, lang) or stem in _folded_set(kind, lang):
+    data = language(lang)
+    for kind, words in (("title", data.TITLES), ("org", data.ORG_HEADS), ("loc", data.LOCATION_TRIGGERS)):
+        # a bare-stem reading counts when the trigger list confirms it (ورئيس, لمدينة)
+        if word in words or stem in words or any(rest in words for rest in bare):
             feats.append("is_" + kind)
     return stem, tuple(feats)
 
@@ -150,7 +120,7 @@ def sentence_features(
 
     Args:
         words: the sentence's words as written (they are folded here).
-        lang: ``ar`` or ``fa``; selects the trigger lists and clitic stripping.
+        lang: ``ar`` or ``fa``; selects the trigger lists (:mod:`arfa.lang`) and clitic stripping.
         clusters: folded word → cluster id, when the model was trained with clusters.
 
     Returns:

@@ -24,53 +24,26 @@ from an ordinary word to make a one-word name (``فعالية`` is not ``ف`` + 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from arfa.kb.store import Alias, KnowledgeBase
-from arfa.models import Label, Token
-from arfa.normalize import NormalizedText, fold
-from arfa.recognize.base import Candidate
+from arfa.lang import ar, fa, language
+from arfa.models import Label
+from arfa.normalize import NormalizedText
+from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate, Segment
 from arfa.recognize.bodies import body_spans
 
 __all__ = ["GazetteerRecognizer", "units"]
 
 _UNIT = re.compile(r"\w+|[^\w\s]")
 _LATIN = re.compile(r"[a-z]")
-# Single-word aliases that are ordinary words far more often than names.
-_STOP = frozenset(
-    fold(w)
-    for w in (
-        "في من إلى على عن مع هذا هذه التي الذي كان قد لا ما أن إن أو ثم بين حول عام يوم "
-        "در از به با که این آن را و یا تا بر برای هم نیز شد است بود کرد"
-    ).split()
-)
-_CUES = {
-    "ar": frozenset(fold(w) for w in "في إلى الى من مدينة العاصمة عاصمة وفي ومن وإلى".split()),
-    "fa": frozenset(fold(w) for w in "در به از شهر پایتخت تا".split()),
-}
-_ANTI_CUES = frozenset(fold(w) for w in "روز يوم يوم، صباح مساء شب".split())
-_IDIOMS = frozenset((fold(a), fold(b)) for a, b in [("در", "آستانه"), ("در", "استانه")])
-# After a place the sentence goes on with a verb or a conjunction; "on the eve of"
-# (در آستانه) is always followed by the noun it governs.
-_AFTER_PLACE = frozenset(fold(w) for w in "برگزار شد است بود گفت و که با به دیدار حضور".split())
-_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
-_PROCLITICS_AR = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
-
-
-@cache
-def common_words(lang: str) -> frozenset[str]:
-    """Folded words of ``lang`` that are rarely names (empty for other languages)."""
-    path = resources.files("arfa.resources").joinpath("common", f"{lang}.txt")
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+# The trie holds the aliases of both languages: a stop word of either is no one-word name.
+_STOP = ar.STOP_WORDS | fa.STOP_WORDS
+# A KB match through a stripped reading is confirmed by the KB: it scores at least this.
+_CONFIRMED = 0.9
 
 
 def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
@@ -98,6 +71,21 @@ class _Node:
     aliases: list[Alias] = field(default_factory=list)
 
 
+def _build_trie(kb: KnowledgeBase) -> _Node:
+    """The word trie of every alias of ``kb`` (a derived index the KB caches)."""
+    root = _Node()
+    for alias in kb.aliases():
+        words = [u for _, _, u in units(alias.key)]
+        if not words or (len(words) == 1 and alias.kind != "acronym" and
+                         (alias.key in _STOP or len(alias.key) < 3)):
+            continue
+        node = root
+        for word in words:
+            node = node.children.setdefault(word, _Node())
+        node.aliases.append(alias)
+    return root
+
+
 class GazetteerRecognizer:
     """Finds knowledge-base aliases in text.
 
@@ -112,25 +100,17 @@ class GazetteerRecognizer:
     def __init__(self, kb: KnowledgeBase, lang: str = "ar") -> None:
         self.lang = lang
         self._kb = kb
-        self._common = common_words(lang)
-        self._cues = _CUES.get(lang, frozenset())
-        self._root = _Node()
-        self._build(kb.aliases())
+        self._lang = language(lang)
+        self._common = self._lang.common_words()
+        self._root = kb.derived("gazetteer_trie", _build_trie)
 
-    def _build(self, aliases: Iterable[Alias]) -> None:
-        for alias in aliases:
-            words = [u for _, _, u in units(alias.key)]
-            if not words or (len(words) == 1 and alias.kind != "acronym" and
-                             (alias.key in _STOP or len(alias.key) < 3)):
-                continue
-            node = self._root
-            for word in words:
-                node = node.children.setdefault(word, _Node())
-            node.aliases.append(alias)
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Local candidates of ``segment``; surnames and uncued gated words carry ``needs``.
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
+        Matching runs on ``segment.norm`` cut into :func:`units` (the tokenizer's
+        tokens split proclitics the alias keys keep, so they are not the unit here).
+        """
+        doc = segment.norm
         found: list[tuple[int, int, Alias, float]] = []
         gated: list[tuple[int, int, int, Alias, float]] = []  # (unit index, start, end, alias, score)
         seq = units(doc.text)
@@ -150,58 +130,62 @@ class GazetteerRecognizer:
         # a gated word right before another name is its head noun: مدينة أكتاو, دولة قطر
         starts = sorted([f[0] for f in found] + [g[1] for g in gated])
         gated = [g for g in gated if not _followed_by_match(g[0], seq, starts)]
-        found.extend(self._confirm(gated, seq, {a.entity_id for _, _, a, _ in found}))
-        found.sort(key=lambda f: f[0])
-        unit_starts = [u[0] for u in seq]
-        orgs = [(bisect_right(unit_starts, s) - 1, e) for s, e, a, _ in found
-                if a.label is Label.ORG and a.kind != "short"]
-        named = {a.entity_id for _, _, a, _ in found if a.kind != "short"}
-        out: list[Candidate] = []
-        for start, end, alias, score in found:
-            if alias.kind == "short" and alias.entity_id not in named:
-                continue
-            out.append(Candidate(start, end, alias.label, self.name, score=score, priority=10,
-                                 kb_id=alias.entity_id))
+        out: list[Candidate] = [
+            Candidate(start, end, alias.label, self.name, score=score, priority=10, kb_id=alias.entity_id,
+                      needs=NEEDS_FULL_NAME if alias.kind == "short" else None)
+            for start, end, alias, score in found
+        ]
+        # gated words: a local cue confirms one; the others wait for the document's verdict
+        local = {a.entity_id for _, _, a, _ in found}
+        kept = [g for g in gated if not self._blocked(g[0], g[3], seq)]
+        cued = [self._cued(i, s, seq) for i, s, _, _, _ in kept]
+        local.update(a.entity_id for (_, _, _, a, _), c in zip(kept, cued) if c)
+        out.extend(
+            Candidate(s, e, a.label, self.name, score=score, priority=10, kb_id=a.entity_id,
+                      needs=None if c else NEEDS_CONFIRMATION)
+            for (_, s, e, a, score), c in zip(kept, cued)
+        )
         # a body of a known organization that the KB does not list (merge keeps the longer span)
+        unit_starts = [u[0] for u in seq]
+        orgs = sorted(
+            [(s, e) for s, e, a, _ in found if a.label is Label.ORG and a.kind != "short"]
+            + [(s, e) for _, s, e, a, _ in kept if a.label is Label.ORG and a.entity_id in local]
+        )
         out.extend(Candidate(s, e, Label.ORG, self.name, score=0.8, priority=10)
-                   for s, e in body_spans(seq, orgs, self.lang))
-        return out
+                   for s, e in body_spans(seq, [(bisect_right(unit_starts, s) - 1, e) for s, e in orgs],
+                                          self.lang))
+        return sorted(out, key=lambda c: c.start)
 
     def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
         """A one-word, non-acronym alias that is an ordinary word of the language."""
         return alias.kind != "acronym" and end <= unit[1] and alias.key in self._common
 
-    def _confirm(
-        self, gated: list[tuple[int, int, int, Alias, float]], seq: list[tuple[int, int, str]],
-        named: set[str],
-    ) -> list[tuple[int, int, Alias, float]]:
-        """Keep gated matches that context confirms, in the document as a whole."""
-        def blocked(i: int, alias: Alias) -> bool:
-            nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
-            prev = seq[i - 1][2] if i > 0 else ""
-            idiom = (prev, alias.key) in _IDIOMS and nxt.isalpha() and nxt not in _AFTER_PLACE
-            return idiom or nxt.isdigit() or prev in _ANTI_CUES
+    def _blocked(self, i: int, alias: Alias, seq: list[tuple[int, int, str]]) -> bool:
+        """A gated word that context rules out: before a number, after a day word, an idiom."""
+        nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
+        prev = seq[i - 1][2] if i > 0 else ""
+        lang = self._lang
+        idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
+        return idiom or nxt.isdigit() or prev in lang.TIME_CUES
 
-        def cued(i: int, start: int) -> bool:
-            prev = seq[i - 1][2] if i > 0 else ""
-            clitic = seq[i][2][: start - seq[i][0]]
-            return prev in self._cues or clitic in _LOCATIVE_CLITICS
-
-        confirmed = set(named)
-        confirmed.update(a.entity_id for i, s, _, a, _ in gated if not blocked(i, a) and cued(i, s))
-        return [(s, e, a, score) for i, s, e, a, score in gated if a.entity_id in confirmed and not blocked(i, a)]
+    def _cued(self, i: int, start: int, seq: list[tuple[int, int, str]]) -> bool:
+        """A gated word after a locative cue word or proclitic (در دوشنبه, بدوشنبه)."""
+        prev = seq[i - 1][2] if i > 0 else ""
+        clitic = seq[i][2][: start - seq[i][0]]
+        return prev in self._lang.LOCATIVE_CUES or clitic in self._lang.LOCATIVE_PROCLITICS
 
     def _variants(self, unit: str) -> Iterable[tuple[int, str, float]]:
-        """``(offset, key, score)`` readings of a first unit: whole, then clitic-stripped."""
-        yield 0, unit, 1.0
-        if self.lang != "ar" or len(unit) < 4:
-            return
-        for clitic in _PROCLITICS_AR:
-            if unit.startswith(clitic) and len(unit) - len(clitic) >= 3:
-                rest = unit[len(clitic):]
-                if clitic.endswith("ل") and rest.startswith("ل"):
-                    yield len(clitic), "ا" + rest, 0.95  # li + al-: للامم -> (ا)لامم
-                yield len(clitic), rest, 0.9
+        """``(offset, key, score)`` readings of a first unit (:func:`arfa.lang.ar.readings`).
+
+        A stripped reading leaves at least three letters (shorter one-word aliases
+        are not in the trie); the KB confirms it, so even a bare stem scores
+        :data:`_CONFIRMED`.
+        """
+        for reading in self._lang.readings(unit):
+            if reading.offset == 0:
+                yield 0, unit, 1.0
+            elif len(unit) - reading.offset >= 3:
+                yield reading.offset, reading.rest, max(reading.plausibility, _CONFIRMED)
 
     def _longest_at(
         self, doc: NormalizedText, seq: list[tuple[int, int, str]], i: int

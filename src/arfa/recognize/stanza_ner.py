@@ -10,7 +10,7 @@ Nothing here downloads anything. The model comes from one of two places:
 
 The pipeline is built with ``download_method=None`` and
 ``processors="tokenize,ner"``, ``tokenize_pretokenized=True``: stanza tags arfa's
-own tokens, grouped into sentences at ``.``, ``!``, ``?``, ``؟`` and line breaks,
+own tokens, grouped into the tokenizer's sentences,
 and every entity's first and last token give the span, mapped to normalized
 coordinates. stanza exposes no confidence, so every candidate scores 1.0.
 
@@ -19,7 +19,6 @@ See ``docs/backends.md`` for the directory layouts.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import tempfile
@@ -28,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from arfa.models import Label, Token
-from arfa.normalize import NormalizedText
-from arfa.recognize.base import Candidate, token_sentences
+from arfa.models import Label
+from arfa.recognize.base import Candidate, Segment
 
 __all__ = ["ENV_RESOURCES_DIR", "LABEL_MAP", "StanzaRecognizer", "default_resources_dir"]
 
@@ -218,11 +216,10 @@ class StanzaRecognizer:
             out.append(spans)
         return out
 
-    def __call__(
-        self, doc: NormalizedText, tokens: Sequence[Token], *, doc_date: dt.date | None = None
-    ) -> list[Candidate]:
-        """Candidates in normalized coordinates of ``doc`` (``doc_date`` is unused)."""
-        sentences = [[t for t in sent if t.text.strip()] for sent in token_sentences(doc, tokens)]
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        """Candidates in normalized coordinates of ``segment.norm``, tagging its sentences."""
+        doc = segment.norm
+        sentences = [[t for t in sent if t.text.strip()] for sent in segment.sentence_tokens()]
         sentences = [s for s in sentences if s]
         out: list[Candidate] = []
         for sent, spans in zip(sentences, self.tag([[t.text for t in s] for s in sentences])):

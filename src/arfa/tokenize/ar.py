@@ -10,7 +10,9 @@ off, as the annotation rules want it outside entity spans:
 
 Proclitics on words without the article (``لكازاخستان``) are ambiguous with
 word-initial letters (``لبنان``), so the tokenizer leaves them; the gazetteer
-strips them only when the rest is a known name.
+strips them only when the rest is a known name. The choice is
+:func:`arfa.lang.ar.strip_proclitics`, read on the token without its diacritics
+(``وَالاتحاد`` splits too).
 """
 
 from __future__ import annotations
@@ -19,15 +21,14 @@ import re
 import unicodedata
 from functools import cache
 
+from arfa.lang.ar import PROCLITIC_LETTERS, strip_proclitics
 from arfa.models import Token
 from arfa.tokenize.base import _INVISIBLE, Tokenized, _key, align, sentences_from_spans, split_sentences
 
 __all__ = ["ArabicTokenizer", "split_proclitics"]
 
-# و/ف, then optionally ب/ك/ل, before ال; or لل. The rest must be a plausible word.
 _CHUNK = re.compile(r"\S+")
 _PLAIN = re.compile(r"[^\W_]+")
-_CLITIC = re.compile(r"^([وف]?)([بكل]?)(?=ال\w\w)|^([وف]?)(ل)(?=ل\w\w)")
 # Characters whose tokens are known without camel-tools: ASCII and Arabic punctuation,
 # which it always splits into one-character tokens ('#' and '*' only when no keycap
 # follows), and control characters, surrogates and private-use characters, which it
@@ -40,6 +41,10 @@ _SIMPLE_RUN = re.compile(
 )
 
 
+def _is_mark(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
+
+
 def split_proclitics(token: Token) -> list[Token]:
     """Split attached proclitics before the definite article off ``token``.
 
@@ -50,18 +55,23 @@ def split_proclitics(token: Token) -> list[Token]:
         ['ل', 'لأمم']
         >>> [t.text for t in split_proclitics(Token(start=0, end=5, text="لبنان"))]
         ['لبنان']
+        >>> [t.text for t in split_proclitics(Token(start=0, end=8, text="وَبالأمم"))]
+        ['وَ', 'ب', 'الأمم']
     """
-    m = _CLITIC.match(token.text)
-    if not m or m.end() == 0:
+    text = token.text
+    # every split leaves ال or لل after at most two letters (and their diacritics)
+    if text[:1] not in PROCLITIC_LETTERS or "ل" not in text[1:9]:
         return [token]
-    pieces: list[Token] = []
-    pos = 0
-    for letters in m.groups():
-        for _ in letters or "":
-            pieces.append(Token.of(token.text, pos, pos + 1).shifted(token.start))
-            pos += 1
-    pieces.append(Token.of(token.text, pos, len(token.text)).shifted(token.start))
-    return pieces
+    if not any(map(_is_mark, text)):
+        offset, _ = strip_proclitics(text)
+        cuts = [*range(offset + 1), len(text)]
+    else:  # diacritics stay on their letter
+        letters = [i for i, ch in enumerate(text) if not _is_mark(ch)]
+        offset, _ = strip_proclitics("".join(text[i] for i in letters))
+        cuts = [*letters[: offset + 1], len(text)]
+    if offset == 0:
+        return [token]
+    return [Token.of(text, a, b).shifted(token.start) for a, b in zip(cuts, cuts[1:])]
 
 
 @cache

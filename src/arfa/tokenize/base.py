@@ -179,17 +179,17 @@ def sentences_from_spans(text: str, spans: Sequence[tuple[int, int]], lang: str)
 
 @cache
 def get_tokenizer(lang: str) -> Tokenizer:
-    """The shared tokenizer for ``lang`` (built once; thread-safe to call).
+    """The shared tokenizer registered for ``lang`` (built once; thread-safe to call).
+
+    Tokenizers are a registered kind (:mod:`arfa.registry`, entry-point group
+    ``arfa.tokenizers``), named by the language they serve.
 
     Raises:
-        UnsupportedLanguageError: for anything but ``ar`` and ``fa``.
+        UnsupportedLanguageError: no tokenizer is registered for ``lang``.
     """
-    if lang == "ar":
-        from arfa.tokenize.ar import ArabicTokenizer
+    from arfa import registry
 
-        return ArabicTokenizer()
-    if lang == "fa":
-        from arfa.tokenize.fa import PersianTokenizer
-
-        return PersianTokenizer()
-    raise UnsupportedLanguageError(lang, SUPPORTED)
+    if not isinstance(lang, str) or lang not in registry.available("tokenizer"):
+        raise UnsupportedLanguageError(lang, SUPPORTED)
+    tokenizer: Tokenizer = registry.create(lang, registry.Context(lang), kind="tokenizer")
+    return tokenizer

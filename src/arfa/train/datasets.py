@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arfa.lang.ar import ENCLITICS, PROCLITIC_LETTERS
 from arfa.normalize import fold
 from arfa.train import corpora
 from arfa.train.corpora import TaggedSentence
@@ -78,27 +79,24 @@ def near_duplicates(candidates: Sequence[TaggedSentence], reference: Iterable[Ta
     return out
 
 
-_PROCLITICS = frozenset("وفبلك")
-_ENCLITICS = frozenset(["ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي", "ني"])
-
-
 def glue_clitics(sent: TaggedSentence) -> TaggedSentence:
     """Re-attach NewsFANE's split clitics, as ANERcorp and raw text write them.
 
-    A one-letter proclitic token (و ف ب ل ك) tagged ``O`` joins the next token, which
-    keeps its tag; a pronoun suffix token tagged ``O`` joins the previous token.
+    One-letter proclitic tokens (:data:`arfa.lang.ar.PROCLITIC_LETTERS`) tagged ``O``
+    join the next token, which keeps its tag; a pronoun suffix token
+    (:data:`arfa.lang.ar.ENCLITICS`) tagged ``O`` joins the previous token.
 
     Examples:
-        >>> glue_clitics([("و", "O"), ("الاتحاد", "B-ORG"), ("قال", "O"), ("ه", "O")])
-        [('والاتحاد', 'B-ORG'), ('قاله', 'O')]
+        >>> glue_clitics([("و", "O"), ("ب", "O"), ("الاتحاد", "B-ORG"), ("قال", "O"), ("ه", "O")])
+        [('وبالاتحاد', 'B-ORG'), ('قاله', 'O')]
     """
     out: TaggedSentence = []
     pending = ""
     for tok, tag in sent:
-        if tag == "O" and tok in _PROCLITICS:
+        if tag == "O" and tok in PROCLITIC_LETTERS:
             pending += tok
             continue
-        if tag == "O" and not pending and tok in _ENCLITICS and out and out[-1][0][-1:].isalpha():
+        if tag == "O" and not pending and tok in ENCLITICS and out and out[-1][0][-1:].isalpha():
             out[-1] = (out[-1][0] + tok, out[-1][1])
             continue
         out.append((pending + tok, tag))

@@ -1,0 +1,128 @@
+"""Persian: letters, ZWNJ and the word lists every component shares.
+
+Persian is written in the Arabic script: a letter is :data:`arfa.lang.ar.LETTER`;
+:data:`DISTINCT_LETTERS` are those Arabic does not write. The zero-width
+non-joiner (:data:`ZWNJ`) sits inside words (``سازمان‌های``): the tokenizer keeps
+it inside a token, and :func:`arfa.normalize.normalize` folds it to a space, so a
+ZWNJ-joined word is several matching units. Persian writes its prepositions and
+conjunctions as separate words, so :func:`readings` yields the word alone.
+
+All word lists hold folded words (:func:`arfa.normalize.fold`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from arfa.lang.ar import LETTER, LETTER_CHARS, LETTERS, is_letter
+from arfa.lang.base import Reading, folded_words, load_words
+
+__all__ = [
+    "AFTER_PLACE",
+    "BODY_HEADS",
+    "BREAK_WORDS",
+    "CODE",
+    "DISTINCT_LETTERS",
+    "IDIOMS",
+    "LETTER",
+    "LETTERS",
+    "LETTER_CHARS",
+    "LOCATION_TRIGGERS",
+    "LOCATIVE_CUES",
+    "LOCATIVE_PROCLITICS",
+    "ORG_HEADS",
+    "STOP_WORDS",
+    "TIME_CUES",
+    "TITLES",
+    "ZWNJ",
+    "common_words",
+    "is_letter",
+    "readings",
+    "strip_article",
+    "strip_proclitics",
+]
+
+CODE = "fa"
+
+#: Letters that Persian writes and Arabic does not (peh, tcheh, jeh, gaf, Persian yeh, keheh, heh with yeh).
+DISTINCT_LETTERS = frozenset("پچژگیکۀ")
+#: The zero-width non-joiner, part of Persian words.
+ZWNJ = "\u200c"
+#: Persian has no attached locative proclitic.
+LOCATIVE_PROCLITICS: tuple[str, ...] = ()
+
+
+def readings(word: str) -> Iterator[Reading]:
+    """The readings of a folded Persian word: the word itself.
+
+    Examples:
+        >>> [(r.offset, r.rest) for r in readings("بهمن")]
+        [(0, 'بهمن')]
+    """
+    yield Reading(0, word, 1.0)
+
+
+def strip_proclitics(word: str) -> tuple[int, str]:
+    """``(0, word)``: Persian proclitics are separate words.
+
+    Examples:
+        >>> strip_proclitics("بتهران")
+        (0, 'بتهران')
+    """
+    return 0, word
+
+
+def strip_article(word: str, *, min_stem: int = 2) -> str:
+    """``word`` unchanged: Persian has no definite article.
+
+    Examples:
+        >>> strip_article("الزهرا")
+        'الزهرا'
+    """
+    del min_stem
+    return word
+
+
+#: Titles and roles before a person's name.
+TITLES = folded_words(
+    "آقای آقا خانم دکتر رئیس رییس رئیس‌جمهور وزیر سرلشکر سردار سرتیپ ژنرال حجت‌الاسلام "
+    "آیت‌الله آیت‌ا… امام شیخ مهندس استاد پادشاه ملکه شاهزاده سفیر نماینده سخنگوی سخنگو "
+    "دبیرکل مدیرعامل مدیر فرمانده سرپرست معاون بازیکن مربی هنرمند خواننده بازیگر نویسنده "
+    "شاعر کارگردان سلطان امیر"
+)
+#: Head nouns of organization names (CRF trigger words).
+ORG_HEADS = folded_words(
+    "سازمان وزارت وزارتخانه شورای شورا مجلس حزب شرکت دانشگاه اتحادیه اتحاد خبرگزاری "
+    "بانک انجمن کمیته کمیسیون بنیاد جبهه جنبش باشگاه تیم صندوق مرکز دادگاه ارتش نیروی "
+    "سپاه دفتر موسسه مؤسسه پژوهشگاه پارلمان روزنامه شبکه رادیو تلویزیون گروه مجمع ستاد "
+    "اداره استانداری شهرداری فرمانداری هیئت هیات کانون فدراسیون"
+)
+#: Head nouns of a body of an organization (کمیته اقتصادی سازمان ...).
+BODY_HEADS = folded_words(
+    "شورای شورا کمیته کمیسیون دبیرخانه مرکز دفتر مجمع صندوق هیئت بانک دادگاه ستاد "
+    "نمایندگی مؤسسه موسسه"
+)
+#: Words right before an ordinary word that make it a place (در دوشنبه).
+LOCATIVE_CUES = folded_words("در به از شهر پایتخت تا")
+#: Place nouns and locative words around place names (CRF trigger words).
+LOCATION_TRIGGERS = folded_words(
+    "شهر شهرستان استان کشور منطقه روستای روستا پایتخت جمهوری پادشاهی شمال جنوب شرق "
+    "غرب مرکز در به از رود رودخانه دریای دریا جزیره کوه کشورهای بخش ایالت"
+)
+#: Words of time before an ordinary word that make it a weekday, not a place (روز دوشنبه).
+TIME_CUES = folded_words("روز شب")
+#: ``(previous word, word)`` pairs that are idioms, never a place: در آستانه, "on the eve of".
+IDIOMS = frozenset([("در", "استانه")])
+#: Words that follow a place name; the idiom در آستانه is followed by the noun it governs.
+AFTER_PLACE = folded_words("برگزار شد است بود گفت و که با به دیدار حضور")
+#: Particles and verbs that end a noun phrase (a body head never reaches across them).
+BREAK_WORDS = folded_words(
+    "که را از با به تا برای این آن است شد بود گفت کرد کند دارد خواهد و یا اما نیز هم ولی"
+)
+#: Function words that are never a one-word name.
+STOP_WORDS = folded_words("در از به با که این آن را و یا تا بر برای هم نیز شد است بود کرد")
+
+
+def common_words() -> frozenset[str]:
+    """Folded Persian words that are rarely names (``resources/common/fa.txt``)."""
+    return load_words(CODE)
