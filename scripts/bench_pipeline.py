@@ -1,78 +1,380 @@
-"""Speed and memory of the full pipeline: ``python scripts/bench_pipeline.py``.
+"""Speed of the full pipeline as a ratio to bare tokenization, measured side by side.
 
-Measures, on one core (the process is pinned where the OS allows it):
-  * ``import arfa`` time (fresh interpreter);
-  * set-up time of ``Pipeline()`` with both languages loaded;
-  * tokens per second on the seed texts repeated to about ``--mb`` megabytes,
-    per language;
-  * peak resident memory of the process (``ru_maxrss``).
+``python scripts/bench_pipeline.py [--mb 1] [--repeats 3] [--stages] [--profile]``
 
-Prints a markdown table for ``docs/benchmarks.md``.
+On the varied news text of :mod:`bench_corpus` (ANERcorp test text for Arabic, PEYMA
+and NSURL test articles for Persian, about ``--mb`` megabytes per language), in one
+process and one run, it times:
+
+* the full default pipeline (``Pipeline()``: tokenizer, gazetteer, dates, CRF,
+  document rules, merge, linker, pydantic results), one call per document;
+* bare tokenization of the same documents: hazm's ``Normalizer().normalize`` and
+  ``word_tokenize`` for Persian; for Arabic, the ``(start, end)`` of every match
+  of one word/punctuation regex (offsets, as arfa's tokens carry).
+
+Passes are interleaved (bare, full, then full, bare ...) ``--repeats`` times and the
+medians are reported; arfa's bounded word caches (``lru_cache`` with a ``maxsize``)
+are cleared before every pass, so a pass never profits from the one before. The
+figure that matters is the ratio of the two times: both run on the same machine under
+the same load, which is stated (``os.getloadavg``) before and after. Absolute tokens/s
+are printed only beside the reference measured with them.
+
+``--stages`` adds a pass per language with every component wrapped in a timer (the
+tokenizer, the segment's ``normalize``, each recognizer, the document rules, merge,
+the linker and the pydantic objects), and ``--profile`` a cProfile pass with its top
+10 functions by own time.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import datetime as dt
+import functools
 import os
-import resource
+import platform
+import pstats
+import re
+import statistics
 import subprocess
 import sys
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_corpus import DEFAULT_DATA, Doc, load_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+_BARE_AR = re.compile(r"\w+|[^\w\s]")
+"""The Arabic reference: one word/punctuation regex."""
 
 
-def _import_time() -> float:
-    code = "import time; t = time.perf_counter(); import arfa; print(time.perf_counter() - t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(out.stdout)
+# ---------------------------------------------------------------- machine
+
+
+def machine() -> str:
+    """One line naming the machine, Python, the revision and the date."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        rev = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        rev = "?"
+    return (f"{cpu}, {os.cpu_count()} cores{mem}; Python {platform.python_version()}; "
+            f"arfa at {rev}; {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages and the core count."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} / {five:.1f} / {fifteen:.1f} (1/5/15 min) on {os.cpu_count()} cores"
+
+
+def clear_word_caches() -> int:
+    """Clear every bounded ``lru_cache`` in arfa's modules (loaders use unbounded caches and stay)."""
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if not (name == "arfa" or name.startswith("arfa.")) or module is None:
+            continue
+        for value in list(vars(module).values()):
+            params = getattr(value, "cache_parameters", None)
+            if callable(params) and params().get("maxsize") is not None:
+                value.cache_clear()
+                cleared += 1
+    return cleared
+
+
+# ---------------------------------------------------------------- the two sides
+
+
+def bare_tokenizer(lang: str) -> Callable[[str], int]:
+    """The reference: a function from a text to its number of tokens."""
+    if lang == "fa":
+        from hazm import Normalizer, word_tokenize
+
+        normalizer = Normalizer()
+        return lambda text: len(word_tokenize(normalizer.normalize(text)))
+    return lambda text: len([m.span() for m in _BARE_AR.finditer(text)])
+
+
+def time_bare(docs: list[Doc], count: Callable[[str], int]) -> tuple[float, int]:
+    tokens = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        tokens += count(doc.text)
+    return time.perf_counter() - t0, tokens
+
+
+def time_full(nlp: Any, docs: list[Doc]) -> tuple[float, int, int]:
+    tokens = entities = 0
+    t0 = time.perf_counter()
+    for doc in docs:
+        out = nlp(doc.text, lang=doc.lang)
+        tokens += len(out.tokens)
+        entities += len(out.entities)
+    return time.perf_counter() - t0, tokens, entities
+
+
+def size_mb(docs: list[Doc]) -> float:
+    """Megabytes of UTF-8 text in ``docs``."""
+    return sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+
+
+# ---------------------------------------------------------------- stage timer
+
+
+class StageTimer:
+    """Seconds per named stage, summed over calls."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def wrap(self, name: str, fn: Callable[..., Any], *, materialize: bool = False) -> Callable[..., Any]:
+        """``fn`` timed under ``name``; ``materialize`` turns a generator's output into a list."""
+
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                out = fn(*args, **kwargs)
+                return list(out) if materialize else out
+            finally:
+                self.seconds[name] += time.perf_counter() - t0
+
+        return timed
+
+
+@contextmanager
+def _patched(obj: Any, attr: str, value: Any) -> Iterator[None]:
+    old = getattr(obj, attr)
+    setattr(obj, attr, value)
+    try:
+        yield
+    finally:
+        setattr(obj, attr, old)
+
+
+@contextmanager
+def instrumented(nlp: Any, lang: str, timer: StageTimer) -> Iterator[list[str]]:
+    """Wrap the pipeline's components for ``lang`` in timers; yields the names of the hooks found.
+
+    Top-level stages do not nest; names containing ``": "`` are parts of the stage
+    before the colon (``crf: features`` is inside ``crf``).
+    """
+    import arfa.pipeline as pipeline_module
+
+    hooks: list[str] = []
+    patches: list[Any] = []
+
+    def patch(obj: Any, attr: str, name: str, **kw: Any) -> None:
+        if hasattr(obj, attr):
+            patches.append(_patched(obj, attr, timer.wrap(name, getattr(obj, attr), **kw)))
+            hooks.append(name)
+
+    patch(pipeline_module, "normalize", "normalize")
+    patch(pipeline_module, "apply_document_rules", "document rules")
+    patch(pipeline_module, "merge", "merge")
+    patch(pipeline_module, "_entities", "pydantic objects", materialize=True)
+    patch(pipeline_module, "Document", "pydantic objects")
+    patch(pipeline_module, "Sentence", "pydantic objects")
+    try:
+        import arfa.recognize.crf as crf_module
+
+        patch(crf_module, "sentence_features", "crf: features")
+    except ImportError:
+        pass
+    tokenizers = dict(nlp._tokenizers)
+    components = {k: list(v) for k, v in nlp._components.items()}
+    linker, link = nlp._linker, nlp._link
+    nlp._tokenizers[lang] = timer.wrap("tokenize", tokenizers[lang])
+    nlp._components[lang] = [timer.wrap(getattr(r, "name", repr(r)), r) for r in components[lang]]
+    hooks += ["tokenize", *(getattr(r, "name", repr(r)) for r in components[lang])]
+    if linker is not None:
+        nlp._linker = timer.wrap("link", linker)
+        nlp._link = timer.wrap("link + entity copies", link)  # the copies count as pydantic objects
+        hooks.append("link")
+    try:
+        for p in patches:
+            p.__enter__()
+        yield hooks
+    finally:
+        for p in reversed(patches):
+            p.__exit__(None, None, None)
+        nlp._tokenizers.update(tokenizers)
+        nlp._components.update(components)
+        nlp.__dict__.pop("_link", None)
+        nlp._linker = linker
+
+
+def stage_table(nlp: Any, docs: list[Doc], lang: str) -> tuple[dict[str, float], float]:
+    """Seconds per stage over ``docs`` (one pass, word caches cleared first) and the total."""
+    timer = StageTimer()
+    clear_word_caches()
+    with instrumented(nlp, lang, timer):
+        total, _, _ = time_full(nlp, docs)
+    sec = dict(timer.seconds)
+    both = sec.pop("link + entity copies", 0.0)
+    if "link" in sec:
+        sec["pydantic objects"] = sec.get("pydantic objects", 0.0) + both - sec["link"]
+    top = sum(v for k, v in sec.items() if ": " not in k)
+    sec["other (pipeline glue)"] = total - top
+    return sec, total
+
+
+# ---------------------------------------------------------------- profile
+
+
+def profile_top(nlp: Any, docs_by_lang: dict[str, list[Doc]], n: int = 10) -> list[tuple[str, int, float, float]]:
+    """cProfile's top ``n`` functions by own time over one pass of every language."""
+    prof = cProfile.Profile()
+    clear_word_caches()
+    prof.enable()
+    for docs in docs_by_lang.values():
+        for doc in docs:
+            nlp(doc.text, lang=doc.lang)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    rows = []
+    for (path, line, func), (_, ncalls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = _short(path)
+        rows.append((f"{where}:{line}({func})" if line else func, ncalls, tottime, cumtime))
+    rows.sort(key=lambda r: r[2], reverse=True)
+    total = sum(r[2] for r in rows)
+    return [(name, calls, tt, tt / total) for name, calls, tt, _ in rows[:n]]
+
+
+def _short(path: str) -> str:
+    for marker in ("/site-packages/", "/src/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path.rsplit("/", 1)[-1] if "/" in path else path
+
+
+# ---------------------------------------------------------------- main
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=1.0, help="megabytes of text per language")
-    parser.add_argument("--recognizers", default=None, help="comma-separated recognizer names")
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved passes of each side")
+    parser.add_argument("--langs", default="ar,fa")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--stages", action="store_true", help="time each stage of the pipeline")
+    parser.add_argument("--profile", action="store_true", help="print cProfile's top 10 by own time")
+    parser.add_argument("--no-ratio", action="store_true", help="skip the side-by-side timing")
+    parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
+    if not args.no_pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    langs = args.langs.split(",")
 
-    imp = _import_time()
+    print(f"machine: {machine()}")
+    print(f"before: {load()}")
+    t0 = time.perf_counter()
     from arfa.pipeline import Pipeline
 
-    names = args.recognizers.split(",") if args.recognizers else None
-    t0 = time.perf_counter()
-    nlp = Pipeline(recognizers=names)  # builds and loads both languages
+    nlp = Pipeline()  # the default chain, both languages built and loaded
     setup = time.perf_counter() - t0
+    print(f"import + Pipeline() with ar and fa loaded: {setup:.2f} s\n", flush=True)
+    docs = {lang: load_corpus(lang, args.mb, args.data) for lang in langs}
+    bare = {lang: bare_tokenizer(lang) for lang in langs}
+    for lang in langs:  # first calls load lazy parts (hazm, camel, vocabularies)
+        nlp(docs[lang][0].text, lang=lang)
+        bare[lang](docs[lang][0].text)
 
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    rows = []
-    for lang in ("ar", "fa"):
-        texts = [p.read_text(encoding="utf-8") for p in seeds if (p.name.startswith("003")) == (lang == "fa")]
-        corpus: list[str] = []
-        size = 0
-        while size < args.mb * 1_000_000:
-            for t in texts:
-                corpus.append(t)
-                size += len(t.encode("utf-8"))
-        nlp(texts[0], lang=lang)  # warm caches
-        tokens = entities = 0
-        t0 = time.perf_counter()
-        for text in corpus:
-            doc = nlp(text, lang=lang)
-            tokens += len(doc.tokens)
-            entities += len(doc.entities)
-        elapsed = time.perf_counter() - t0
-        rows.append((lang, size / 1e6, len(corpus), tokens, entities, elapsed, tokens / elapsed, size / 1e6 / elapsed))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if not args.no_ratio:
+        bare_s: dict[str, list[float]] = defaultdict(list)
+        full_s: dict[str, list[float]] = defaultdict(list)
+        ref_tokens: dict[str, int] = {}
+        counts: dict[str, tuple[int, int]] = {}
+        for r in range(args.repeats):
+            for lang in langs:
+                for side in (("bare", "full") if r % 2 == 0 else ("full", "bare")):
+                    clear_word_caches()
+                    if side == "bare":
+                        secs, ref_tokens[lang] = time_bare(docs[lang], bare[lang])
+                        bare_s[lang].append(secs)
+                    else:
+                        secs, tokens, ents = time_full(nlp, docs[lang])
+                        full_s[lang].append(secs)
+                        counts[lang] = (tokens, ents)
+                    print(f"  pass {r + 1} {lang} {side}: {secs:.2f} s", file=sys.stderr, flush=True)
+        print(f"Medians of {args.repeats} interleaved passes; ratio = pipeline seconds / bare seconds "
+              "on the same documents.\n")
+        print("| lang | MB | docs | bare tokens | bare s | bare tokens/s | arfa tokens | entities "
+              "| pipeline s | pipeline tokens/s | s/MB | ratio |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for lang in langs:
+            mb = size_mb(docs[lang])
+            b, f = statistics.median(bare_s[lang]), statistics.median(full_s[lang])
+            ref, (tokens, ents) = ref_tokens[lang], counts[lang]
+            print(f"| {lang} | {mb:.2f} | {len(docs[lang])} | {ref:,} | {b:.2f} | {ref / b:,.0f} | {tokens:,} "
+                  f"| {ents:,} | {f:.2f} | {tokens / f:,.0f} | {f / mb:.2f} | **{f / b:.1f}x** |")
+        print(f"\nbare tokenization: {'; '.join(_reference(lang) for lang in langs)}")
+        spread = "; ".join(f"{lang} pipeline {', '.join(f'{s:.2f}' for s in full_s[lang])} s, "
+                           f"bare {', '.join(f'{s:.2f}' for s in bare_s[lang])} s" for lang in langs)
+        print(f"every pass: {spread}")
+        print(f"after: {load()}\n", flush=True)
 
-    print(f"recognizers: {', '.join(names or [r if isinstance(r, str) else r.name for r in nlp._chosen])}")
-    print(f"import arfa: {imp:.3f} s; Pipeline set-up with ar+fa loaded: {setup:.2f} s; "
-          f"peak RSS: {peak:.0f} MB\n")
-    print("| lang | MB | docs | tokens | entities | seconds | tokens/s | MB/s |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for lang, mb, docs, tokens, ents, secs, tps, mbs in rows:
-        print(f"| {lang} | {mb:.2f} | {docs} | {tokens} | {ents} | {secs:.1f} | {tps:,.0f} | {mbs:.3f} |")
+    if args.stages:
+        tables = {lang: stage_table(nlp, docs[lang], lang) for lang in langs}
+        tops: list[str] = []
+        for sec, _ in tables.values():
+            tops += [k for k in sec if ": " not in k and not k.startswith("other") and k not in tops]
+        tops.sort(key=lambda k: -max(sec.get(k, 0.0) / total for sec, total in tables.values()))
+        order: list[str] = []
+        for top in [*tops, "other (pipeline glue)"]:
+            order.append(top)
+            for sec, _ in tables.values():
+                order += [k for k in sec if k.startswith(top + ": ") and k not in order]
+        print("Stage timer: one instrumented pass per language, word caches cleared first "
+              "(seconds, share of the pass, seconds per MB).\n")
+        print("| stage | " + " | ".join(f"{lang} s | {lang} % | {lang} s/MB" for lang in langs) + " |")
+        print("|---|" + "---:|---:|---:|" * len(langs))
+        for name in order:
+            cells = []
+            for lang in langs:
+                sec, total = tables[lang]
+                mb = size_mb(docs[lang])
+                v = sec.get(name, 0.0)
+                cells.append(f"{v:.2f} | {100 * v / total:.0f}% | {v / mb:.2f}")
+            label = f"&nbsp;&nbsp;{name}" if ": " in name else name
+            print(f"| {label} | " + " | ".join(cells) + " |")
+        print("| **total** | " + " | ".join(
+            f"**{tables[lang][1]:.2f}** | 100% | {tables[lang][1] / size_mb(docs[lang]):.2f}"
+            for lang in langs) + " |")
+        print(f"\nafter the stage timer: {load()}\n", flush=True)
+
+    if args.profile:
+        print("cProfile, one pass of every language, word caches cleared first; top 10 by own time:\n")
+        print("| function | calls | own s | share |")
+        print("|---|---:|---:|---:|")
+        for name, calls, own, share in profile_top(nlp, docs):
+            print(f"| `{name}` | {calls:,} | {own:.2f} | {100 * share:.1f}% |")
+        print(f"\nafter the profile: {load()}")
+
+
+def _reference(lang: str) -> str:
+    if lang == "fa":
+        return "fa = hazm Normalizer().normalize + word_tokenize"
+    return f"ar = the (start, end) of every re.finditer({_BARE_AR.pattern!r}) match"
 
 
 if __name__ == "__main__":

@@ -31,12 +31,15 @@ from arfa.lang.base import Reading, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
+    "AFTER_WEEKDAY",
     "ARTICLE",
     "BODY_HEADS",
     "BREAK_WORDS",
     "CODE",
     "CONJUNCTIONS",
     "DISTINCT_LETTERS",
+    "ELLIPTIC_EVENTS",
+    "ELLIPTIC_MEMBERSHIP",
     "ENCLITICS",
     "IDIOMS",
     "LETTER",
@@ -47,11 +50,16 @@ __all__ = [
     "LOCATIVE_PROCLITICS",
     "MIN_STEM",
     "ORG_HEADS",
+    "OUTLET_HEADS",
+    "PLACE_PREPOSITIONS",
     "PLAUSIBLE",
     "PREPOSITIONS",
+    "PRESIDENT_WORDS",
     "PROCLITICS",
     "PROCLITIC_LETTERS",
+    "REPUBLIC_WORDS",
     "Reading",
+    "SEATED_HEADS",
     "STOP_WORDS",
     "TIME_CUES",
     "TITLES",
@@ -224,6 +232,24 @@ TIME_CUES = folded_words("يوم صباح مساء")
 IDIOMS: frozenset[tuple[str, str]] = frozenset()
 #: Words that follow a place name where an idiom would go on with a noun.
 AFTER_PLACE: frozenset[str] = frozenset()
+#: Words after an ordinary word that make it a weekday, not a place (الاثنين الماضي).
+AFTER_WEEKDAY = folded_words("الماضي المقبل القادم المنصرم")
+#: Event nouns right before a place name that make it the organization named after the
+#: place, elliptically (قمة "شنغهاي": the SCO).
+ELLIPTIC_EVENTS = folded_words("قمة القمة اجتماع اجتماعات مؤتمر")
+#: Membership nouns a few words before a place name that make it such an organization.
+ELLIPTIC_MEMBERSHIP = folded_words("عضوية عضو أعضاء الأعضاء انضمام الانضمام وعضوية")
+#: Words for a president before a country's official name (Persian only).
+PRESIDENT_WORDS: frozenset[str] = frozenset()
+#: The word "republic" that the official name of a country starts with (Persian only).
+REPUBLIC_WORDS: frozenset[str] = frozenset()
+#: Designations of news outlets before their (quoted) name: وكالة "تسنيم".
+OUTLET_HEADS = folded_words("وكالة صحيفة جريدة قناة شبكة موقع مجلة إذاعة تلفزيون")
+#: Prepositions between a body and the place it sits in (مكتب ... في أستانا).
+PLACE_PREPOSITIONS = folded_words("في")
+#: Body heads of offices that sit in a place, which belongs to their name (a council
+#: meeting "in Bishkek" does not): مكتب الأمم المتحدة في كابل.
+SEATED_HEADS = folded_words("مكتب بعثة ممثلية")
 #: Particles and verbs that end a noun phrase (a body head never reaches across them).
 BREAK_WORDS = folded_words(
     "في لدى داخل أن إن أنه قد لا لم لن ما كما التي الذي الذين حيث عن على مع إلى من هذا هذه ذلك تلك كان "

@@ -19,10 +19,13 @@ from arfa.lang.base import Reading, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
+    "AFTER_WEEKDAY",
     "BODY_HEADS",
     "BREAK_WORDS",
     "CODE",
     "DISTINCT_LETTERS",
+    "ELLIPTIC_EVENTS",
+    "ELLIPTIC_MEMBERSHIP",
     "IDIOMS",
     "LETTER",
     "LETTERS",
@@ -31,6 +34,11 @@ __all__ = [
     "LOCATIVE_CUES",
     "LOCATIVE_PROCLITICS",
     "ORG_HEADS",
+    "OUTLET_HEADS",
+    "PLACE_PREPOSITIONS",
+    "PRESIDENT_WORDS",
+    "REPUBLIC_WORDS",
+    "SEATED_HEADS",
     "STOP_WORDS",
     "TIME_CUES",
     "TITLES",
@@ -109,12 +117,36 @@ LOCATION_TRIGGERS = folded_words(
     "شهر شهرستان استان کشور منطقه روستای روستا پایتخت جمهوری پادشاهی شمال جنوب شرق "
     "غرب مرکز در به از رود رودخانه دریای دریا جزیره کوه کشورهای بخش ایالت"
 )
-#: Words of time before an ordinary word that make it a weekday, not a place (روز دوشنبه).
-TIME_CUES = folded_words("روز شب")
-#: ``(previous word, word)`` pairs that are idioms, never a place: در آستانه, "on the eve of".
-IDIOMS = frozenset([("در", "استانه")])
-#: Words that follow a place name; the idiom در آستانه is followed by the noun it governs.
-AFTER_PLACE = folded_words("برگزار شد است بود گفت و که با به دیدار حضور")
+#: Words of time before an ordinary word that make it a weekday, not a place (روز دوشنبه,
+#: صبح دوشنبه, امروز دوشنبه).
+TIME_CUES = folded_words("روز شب صبح عصر ظهر بامداد شامگاه امروز دیروز فردا")
+#: Words after an ordinary word that make it a weekday, not a place (دوشنبه گذشته, دوشنبه شب).
+AFTER_WEEKDAY = folded_words("گذشته آینده آتی شب صبح عصر")
+#: ``(previous word, word)`` pairs that are idioms, never a place: در آستانه, "on the eve of",
+#: به آستانه, "to the threshold of".
+IDIOMS = frozenset([("در", "استانه"), ("به", "استانه")])
+#: Words that follow a place name; the idioms در/به آستانه are followed by the noun they govern.
+AFTER_PLACE = folded_words(
+    "برگزار شد است بود گفت و که با به دیدار حضور رفت رفتند رسید رسیدند سفر آمد آمدند بازگشت "
+    "وارد می خواهد کرد کردند شدند"
+)
+#: Event nouns right before a place name that make it the organization named after the
+#: place, elliptically (اجلاس شانگهای: the SCO).
+ELLIPTIC_EVENTS = folded_words("اجلاس نشست سران همایش کنفرانس")
+#: Membership nouns a few words before a place name that make it such an organization
+#: (عضویت ایران در شانگهای, کشورهای عضو شانگهای).
+ELLIPTIC_MEMBERSHIP = folded_words("عضویت عضو اعضای پیوستن الحاق")
+#: Words for a president before a country's name (رئیس‌جمهوری قزاقستان: only قزاقستان is the place).
+PRESIDENT_WORDS = folded_words("رئیس رییس روسای رؤسای ریاست")
+#: The word "republic" that follows them and starts an official name (جمهوری تاجیکستان).
+REPUBLIC_WORDS = folded_words("جمهوری")
+#: Designations of news outlets before their (quoted) name: خبرگزاری «فارس».
+OUTLET_HEADS = folded_words("خبرگزاری روزنامه شبکه پایگاه سایت هفته‌نامه ماهنامه رادیو تلویزیون")
+#: Prepositions between a body and the place it sits in (نمایندگی سازمان ملل در کابل).
+PLACE_PREPOSITIONS = folded_words("در")
+#: Body heads of offices that sit in a place, which belongs to their name (a council
+#: meeting "in Dushanbe" does not): نمایندگی سازمان ملل در کابل.
+SEATED_HEADS = folded_words("نمایندگی دفتر")
 #: Particles and verbs that end a noun phrase (a body head never reaches across them).
 BREAK_WORDS = folded_words(
     "که را از با به تا برای این آن است شد بود گفت کرد کند دارد خواهد و یا اما نیز هم ولی"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arfa.models import Label
 from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate
 
 __all__ = ["apply_document_rules"]
@@ -30,6 +31,9 @@ def apply_document_rules(groups: Sequence[Sequence[Candidate]]) -> list[list[Can
     2. An entity is *named in full* by an unconditional candidate or a kept
        confirmation candidate; a :data:`NEEDS_FULL_NAME` candidate stays if its
        entity is named in full.
+    3. A :data:`NEEDS_CONFIRMATION` candidate that overlaps a DATE is the date: a gated
+       word without a cue of its own (وزیر دوشنبه به تهران بازگشت) reads as the weekday
+       even where the document names the city elsewhere (در دوشنبه).
 
     Examples:
         >>> from arfa.models import Label
@@ -54,11 +58,15 @@ def apply_document_rules(groups: Sequence[Sequence[Candidate]]) -> list[list[Can
     for group in groups:
         named.update(c.kb_id for c in group if c.needs == NEEDS_CONFIRMATION and c.kb_id in confirmed)
 
-    def keep(cand: Candidate) -> bool:
+    def keep(cand: Candidate, dates: list[tuple[int, int]]) -> bool:
         if cand.needs == NEEDS_CONFIRMATION:
-            return cand.kb_id in confirmed
+            return cand.kb_id in confirmed and not any(s < cand.end and cand.start < e for s, e in dates)
         if cand.needs == NEEDS_FULL_NAME:
             return cand.kb_id in named
         return True
 
-    return [[c for c in group if keep(c)] for group in groups]
+    out = []
+    for group in groups:
+        dates = [(c.start, c.end) for c in group if c.label is Label.DATE]
+        out.append([c for c in group if keep(c, dates)])
+    return out

@@ -35,6 +35,7 @@ from arfa.models import Label
 from arfa.normalize import NormalizedText
 from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate, Segment
 from arfa.recognize.bodies import body_spans
+from arfa.recognize.senses import refine
 
 __all__ = ["GazetteerRecognizer", "units"]
 
@@ -75,7 +76,7 @@ def _build_trie(kb: KnowledgeBase) -> _Node:
     """The word trie of every alias of ``kb`` (a derived index the KB caches)."""
     root = _Node()
     for alias in kb.aliases():
-        words = [u for _, _, u in units(alias.key)]
+        words = _UNIT.findall(alias.key)  # what units() cuts, without the offsets
         if not words or (len(words) == 1 and alias.kind != "acronym" and
                          (alias.key in _STOP or len(alias.key) < 3)):
             continue
@@ -151,22 +152,24 @@ class GazetteerRecognizer:
             [(s, e) for s, e, a, _ in found if a.label is Label.ORG and a.kind != "short"]
             + [(s, e) for _, s, e, a, _ in kept if a.label is Label.ORG and a.entity_id in local]
         )
+        places = [(c.start, c.end) for c in out if c.label is Label.LOC and c.needs is None]
         out.extend(Candidate(s, e, Label.ORG, self.name, score=0.8, priority=10)
                    for s, e in body_spans(seq, [(bisect_right(unit_starts, s) - 1, e) for s, e in orgs],
-                                          self.lang))
-        return sorted(out, key=lambda c: c.start)
+                                          self.lang, [(c.start, c.end) for c in out], places))
+        return refine(doc, seq, out, self._kb, self.lang)
 
     def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
         """A one-word, non-acronym alias that is an ordinary word of the language."""
         return alias.kind != "acronym" and end <= unit[1] and alias.key in self._common
 
     def _blocked(self, i: int, alias: Alias, seq: list[tuple[int, int, str]]) -> bool:
-        """A gated word that context rules out: before a number, after a day word, an idiom."""
+        """A gated word that context rules out: before a number or a weekday's modifier
+        (دوشنبه گذشته), after a word of time (روز, صبح, امروز), an idiom."""
         nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
         prev = seq[i - 1][2] if i > 0 else ""
         lang = self._lang
         idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
-        return idiom or nxt.isdigit() or prev in lang.TIME_CUES
+        return idiom or nxt.isdigit() or prev in lang.TIME_CUES or nxt in lang.AFTER_WEEKDAY
 
     def _cued(self, i: int, start: int, seq: list[tuple[int, int, str]]) -> bool:
         """A gated word after a locative cue word or proclitic (در دوشنبه, بدوشنبه)."""
