@@ -31,7 +31,7 @@ t = time.perf_counter()
 doc = nlp(text)
 elapsed = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"chars": len(text), "seconds": elapsed, "tokens": len(doc.tokens),
+print(json.dumps({"chars": len(text), "utf8_mb": len(text.encode("utf-8")) / 2**20, "seconds": elapsed, "tokens": len(doc.tokens),
                   "entities": len(doc.entities), "peak_mb": peak / 1024, "baseline_mb": before / 1024}))
 """
 
@@ -41,16 +41,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000,10000000", help="characters, comma-separated")
     parser.add_argument("--kinds", default="text,nospace")
     args = parser.parse_args()
-    print("| input | chars | seconds | tokens | entities | peak RSS MB | RSS before MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| input | chars | UTF-8 MB | seconds | tokens | entities | peak RSS MB | RSS before MB | peak MB per MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for kind in args.kinds.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
             out = subprocess.run([sys.executable, "-c", CHILD, str(size), kind, str(ROOT / "seeds")],
                                  capture_output=True, text=True, check=True)
             r = json.loads(out.stdout)
             label = "seed text" if kind == "text" else "one line, no spaces"
-            print(f"| {label} | {r['chars']:,} | {r['seconds']:.2f} | {r['tokens']:,} | {r['entities']:,} | "
-                  f"{r['peak_mb']:.0f} | {r['baseline_mb']:.0f} |", flush=True)
+            print(f"| {label} | {r['chars']:,} | {r['utf8_mb']:.1f} | {r['seconds']:.2f} | {r['tokens']:,} | "
+                  f"{r['entities']:,} | {r['peak_mb']:.0f} | {r['baseline_mb']:.0f} | "
+                  f"{r['peak_mb'] / r['utf8_mb']:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -354,13 +354,32 @@ def build_ministries(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _region_names() -> list[tuple[set[str], str | None, dict[str, list[str]], list[str]]]:
+    """Rows of ``scripts/data/orgs_region.tsv``: folded English names, QID, ar/fa/ru names, acronyms.
+
+    ``scripts/build_kb_orgs.py`` turns the table into ``gen_orgs_region.yaml``; a row that names
+    a SupraVerden organisation adds its spellings here instead, so that no id is in two files.
+    """
+    lines = [ln for ln in (ROOT / "scripts/data/orgs_region.tsv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    header, *rows = [ln.split("\t") for ln in lines]
+    out = []
+    for cells in rows:
+        row = dict(zip(header, cells, strict=True))
+        keys = {fold(n) for n in [row["name"], *row["en"].split("|")] if n}
+        names = {lang: [n for n in row[lang].split("|") if n] for lang in ("ar", "fa", "ru")}
+        out.append((keys, row["qid"] or None, names, [a for a in row["acronyms"].split("|") if a]))
+    return out
+
+
 def build_orgs(shared: Path, curated: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """SupraVerden organisations not already in the curated files."""
+    """SupraVerden organisations not already in the curated files, with the region table's spellings."""
     data = yaml.load((shared / "data/supraverden-orgs/general_list.yaml").read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     taken_q = {e.get("wikidata") for e in curated} - {None}
     taken_names = {fold(n) for e in curated for n in [e["name"], *e.get("names", {}).get("en", [])]}
     out, used = [], {e["id"] for e in curated}
+    region = _region_names()
     for key in sorted(data):
         rec = data[key]
         if not isinstance(rec, dict):
@@ -377,6 +396,9 @@ def build_orgs(shared: Path, curated: list[dict[str, Any]]) -> list[dict[str, An
 
         acronyms = [a for a in field("Abbreviation", "en") + field("Abbreviation", "ru") + field("Abbreviation", "fr")
                     if 2 <= len(a) <= 12 and " " not in a.strip()]
+        own_keys = {fold(n) for n in [key, name, *field("Name_other", "en")]}
+        extra = next((r for r in region if (qid and r[1] == qid) or r[0] & own_keys), None)
+        ext_names, ext_acronyms = (extra[2], extra[3]) if extra else ({}, [])
         ident = f"org/{slug(name)}"[:80]
         if ident in used:
             continue
@@ -384,9 +406,11 @@ def build_orgs(shared: Path, curated: list[dict[str, Any]]) -> list[dict[str, An
         out.append(entity(
             id=ident, label="ORG", name=name, wikidata=qid,
             kind=str(rec.get("Entity_type") or "organization").lower(),
-            names={"ar": field("Name", "ar") + field("Name_other", "ar"),
-                   "en": [key, name, *field("Name_other", "en")], "ru": field("Name", "ru")},
-            acronyms=acronyms, prior=0.9, source="supraverden-orgs (CC BY-SA 4.0)",
+            names={"ar": field("Name", "ar") + field("Name_other", "ar") + ext_names.get("ar", []),
+                   "fa": ext_names.get("fa", []),
+                   "en": [key, name, *field("Name_other", "en")], "ru": field("Name", "ru") + ext_names.get("ru", [])},
+            acronyms=uniq(acronyms + ext_acronyms), prior=0.9,
+            source="supraverden-orgs (CC BY-SA 4.0)" + ("; arfa region table (scripts/data/orgs_region.tsv)" if extra else ""),
         ))
     return out
 

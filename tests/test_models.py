@@ -64,3 +64,44 @@ def test_token_of_slices_its_source_and_copies_safely() -> None:
     assert tok.model_copy(update={"text": "abcde"}).text == "abcde"
     with pytest.raises(ValidationError):
         tok.model_copy(update={"end": 20})  # the update is validated like a new token
+
+
+@pytest.mark.parametrize("text", [
+    "وصل وزير الخارجية إلى طشقند يوم 3 مارس 2021. ثم غادر إلى موسكو.",
+    "سازمان ملل متحد در ژنو نشستی برگزار کرد. هیئت ایرانی به مسکو رفت.",
+    "The OSCE met in Vienna. وصل الوفد إلى فيينا.",
+    "",
+])
+def test_json_round_trip_keeps_tokens_and_sentences(nlp: object, text: str) -> None:
+    doc = nlp(text, id="x", doc_date="2021-03-01")  # type: ignore[operator]
+    line = doc.to_json()
+    again = Document.from_json(line)
+    assert again == doc
+    assert list(again.tokens) == list(doc.tokens) and list(again.sentences) == list(doc.sentences)
+    assert json.loads(doc.to_json(spans=False)).keys() == {"id", "lang", "text", "doc_date", "entities"}
+
+
+def test_json_round_trip_keeps_the_error() -> None:
+    doc = Document(id="bad", text="", error="TypeError: no text")
+    assert Document.from_json(doc.to_json()) == doc
+
+
+@pytest.mark.parametrize("tokens", [
+    [(0, 2), (3, 8)],
+    [{"start": 0, "end": 2, "text": "في"}, {"start": 3, "end": 8}],
+])
+def test_tokens_given_as_pairs_or_mappings(tokens: list[object]) -> None:
+    from arfa.models import Token
+
+    doc = Document(text="في فيينا", tokens=tokens)
+    assert tuple(doc.tokens) == (Token(start=0, end=2, text="في"), Token(start=3, end=8, text="فيينا"))
+
+
+@pytest.mark.parametrize(("tokens", "sentences"), [
+    ([(0, 2), (3, 9)], None),                       # past the end
+    ([{"start": 0, "end": 2, "text": "xx"}], None),  # text does not match
+    (None, [(0, 9, "ar")]),
+])
+def test_spans_that_do_not_fit_are_rejected(tokens: object, sentences: object) -> None:
+    with pytest.raises((ValidationError, ValueError)):
+        Document(text="في فيينا", tokens=tokens, sentences=sentences)  # type: ignore[arg-type]

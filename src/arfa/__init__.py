@@ -33,6 +33,7 @@ __all__ = [
     "__version__",
     "extract",
     "normalize",
+    "render",
     "to_pandas",
 ]
 
@@ -48,6 +49,7 @@ _EXPORTS = {
     "extract": "arfa.pipeline",
     "normalize": "arfa.normalize",
     "to_pandas": "arfa.frame",
+    "render": "arfa.display",
     "ArfaError": "arfa.errors",
     "BackendUnavailableError": "arfa.errors",
     "InputError": "arfa.errors",
@@ -60,6 +62,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
+    from arfa.display import render
     from arfa.errors import (
         ArfaError,
         BackendUnavailableError,

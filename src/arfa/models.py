@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticSerializationError
 
 from arfa._json import CODE_UNITS_KEY, CODE_UNITS_VALUE, loads_code_units
+from arfa.spans import EMPTY_SENTENCES, EMPTY_TOKENS, SentenceList, TokenList
 
 if sys.version_info >= (3, 11):
     from enum import StrEnum
@@ -126,16 +127,29 @@ class Entity(Span):
     calendar: str | None = None
 
 
+_GOLD_FIELDS = ("id", "lang", "text", "doc_date", "entities")
+_ALL_FIELDS = frozenset((*_GOLD_FIELDS, "tokens", "sentences", "error"))
+
+
 class Document(BaseModel):
     """A processed text and what arfa found in it.
 
-    ``to_json()`` writes the gold JSON Lines format; tokens and sentences are left out
-    of it (they are derived from ``text``).
+    ``to_json()`` writes the gold JSON Lines format, plus the tokens and sentences as
+    offsets (``"tokens": [[start, end], ...]``, ``"sentences": [[start, end, lang], ...]``)
+    and ``error`` when set, so ``Document.from_json(doc.to_json()) == doc``.
+    ``to_json(spans=False)`` leaves them out. ``tokens`` and ``sentences`` are
+    compact sequences (:class:`~arfa.spans.TokenList`, :class:`~arfa.spans.SentenceList`)
+    that build each :class:`Token` or :class:`Sentence` when it is read; any sequence of
+    tokens, mappings or offset pairs is accepted on construction.
 
     Examples:
-        >>> doc = Document(id="d1", lang="ar", text="في فيينا")
+        >>> doc = Document(id="d1", lang="ar", text="في فيينا", tokens=[(0, 2), (3, 8)])
         >>> doc.to_json()
-        '{"id":"d1","lang":"ar","text":"في فيينا","doc_date":null,"entities":[]}'
+        '{"id":"d1","lang":"ar","text":"في فيينا","doc_date":null,"entities":[],"tokens":[[0,2],[3,8]]}'
+        >>> Document.from_json(doc.to_json()) == doc
+        True
+        >>> doc.tokens[1]
+        Token(start=3, end=8, text='فيينا')
     """
 
     model_config = _FROZEN
@@ -145,9 +159,29 @@ class Document(BaseModel):
     text: str
     doc_date: dt.date | None = None
     entities: tuple[Entity, ...] = ()
-    tokens: tuple[Token, ...] = Field(default=(), exclude=True)
-    sentences: tuple[Sentence, ...] = Field(default=(), exclude=True)
+    tokens: TokenList = Field(default=EMPTY_TOKENS, exclude=True)
+    sentences: SentenceList = Field(default=EMPTY_SENTENCES, exclude=True)
     error: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact_spans(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        tokens, sentences = data.get("tokens"), data.get("sentences")
+        if (tokens is None or isinstance(tokens, TokenList)) and (
+            sentences is None or isinstance(sentences, SentenceList)
+        ):
+            return data
+        text = data.get("text")
+        if not isinstance(text, str):
+            return data  # the text's own error is the one to report
+        data = dict(data)
+        if tokens is not None and not isinstance(tokens, TokenList):
+            data["tokens"] = TokenList.of(text, tokens)
+        if sentences is not None and not isinstance(sentences, SentenceList):
+            data["sentences"] = SentenceList.of(text, sentences)
+        return data
 
     @field_validator("doc_date", mode="before")
     @classmethod
@@ -159,15 +193,17 @@ class Document(BaseModel):
     @model_validator(mode="after")
     def _spans_fit_text(self) -> Document:
         n = len(self.text)
-        for span in (*self.entities, *self.tokens, *self.sentences):
+        for span in self.entities:
             if span.end > n or self.text[span.start : span.end] != span.text:
                 raise ValueError(
                     f"{type(span).__name__} {span.text!r} at {span.start}:{span.end} "
                     "does not match the document text"
                 )
+        self.tokens.check(self.text)
+        self.sentences.check(self.text)
         return self
 
-    def to_json(self) -> str:
+    def to_json(self, *, spans: bool = True) -> str:
         """One line of the gold JSON Lines format (no newline).
 
         Lone surrogates (which UTF-8 cannot encode) are written as ``\\udXXX``
@@ -175,20 +211,36 @@ class Document(BaseModel):
         surrogate followed by a low one (two code units, which a JSON reader would
         join into one character) also marks the line ``"surrogates": "code_units"``
         so that :meth:`from_json` keeps them apart (:mod:`arfa._json`).
+
+        Args:
+            spans: also write ``tokens``, ``sentences`` (as offsets) and ``error``
+                when the document has them, so that :meth:`from_json` restores it
+                whole; ``False`` writes only the gold fields.
         """
         try:
-            return self.model_dump_json()
+            line = self.model_dump_json()
         except PydanticSerializationError:
             data = self.model_dump(mode="json")
             line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             if _SURROGATE_PAIR.search(line):
                 data[CODE_UNITS_KEY] = CODE_UNITS_VALUE
                 line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+            line = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+        if not spans:
+            return line
+        extra: list[str] = []
+        if self.tokens:
+            extra.append(f'"tokens":{json.dumps(self.tokens.offsets(), separators=(",", ":"))}')
+        if self.sentences:
+            rows = self.sentences.offsets_and_langs()
+            extra.append(f'"sentences":{json.dumps(rows, ensure_ascii=False, separators=(",", ":"))}')
+        if self.error is not None:
+            extra.append(f'"error":{json.dumps(self.error)}')
+        return line[:-1] + "".join("," + x for x in extra) + "}" if extra else line
 
     @classmethod
     def from_json(cls, line: str | bytes) -> Document:
-        """Load one gold-format line; unknown top-level keys are ignored.
+        """Load one line of :meth:`to_json` or of the gold format; unknown top-level keys are ignored.
 
         Raises:
             ValueError: not JSON, nested too deeply, a number too long to read, or a
@@ -202,7 +254,7 @@ class Document(BaseModel):
             raise ValueError("JSON nested too deeply to read") from None
         if not isinstance(data, dict):
             raise ValueError("a document line must be a JSON object")
-        known = {k: v for k, v in data.items() if k in {"id", "lang", "text", "doc_date", "entities"}}
+        known = {k: v for k, v in data.items() if k in _ALL_FIELDS}
         return cls.model_validate(known)
 
     def _repr_html_(self) -> str:

@@ -11,19 +11,21 @@ import datetime as dt
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arfa import registry
+from arfa.chunking import chunk_parts
 from arfa.errors import PipelineConfigError, UnsupportedLanguageError
 from arfa.kb.store import KBEntity, KnowledgeBase, load_default_kb, load_entities
 from arfa.langid import detect, segments
-from arfa.models import Document, Entity, Label, Sentence, Token
+from arfa.models import Document, Entity, Label
 from arfa.normalize import normalize
 from arfa.recognize.base import Candidate, Recognizer, Segment, adapt_recognizer
 from arfa.recognize.document import apply_document_rules
 from arfa.recognize.merge import merge
+from arfa.spans import SpanBuilder
 from arfa.tokenize.base import SUPPORTED, Tokenizer, get_tokenizer, regex_tokens, split_sentences
 
 __all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
@@ -254,15 +256,14 @@ class Pipeline:
             parts = [(0, len(text), code)]
         else:
             parts = segments(text, split_sentences(text, ()))
-        tokens: list[Token] = []
-        sentences: list[Sentence] = []
+        tokens, sentences = SpanBuilder(), SpanBuilder()
         read: list[Segment] = []
         found: list[list[Candidate]] = []
-        for start, end, part_lang in parts:
+        for start, end, part_lang in chunk_parts(text, parts):  # long parts in pieces: bounded memory
             segment = self._read(text, start, end, part_lang, date, tokens, sentences)
             if segment is not None:
-                read.append(segment)
                 found.append([c for r in self._components[segment.lang] for c in r(segment)])
+                read.append(replace(segment, tokens=(), sentences=()))  # mapping back needs text and norm
         entities: list[Entity] = []
         for segment, candidates in zip(read, apply_document_rules(found)):
             entities.extend(_entities(segment, merge(candidates)))
@@ -270,27 +271,22 @@ class Pipeline:
         if self._linker is not None:
             entities = self._link(entities, doc_lang)
         return Document(id=ident, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
-                        tokens=tuple(tokens), sentences=tuple(sentences))
+                        tokens=tokens.tokens(text), sentences=sentences.sentences(text))
 
     def _read(
         self, text: str, start: int, end: int, lang: str, date: dt.date | None,
-        tokens: list[Token], sentences: list[Sentence],
+        tokens: SpanBuilder, sentences: SpanBuilder,
     ) -> Segment | None:
         """Tokenize one language segment; the :class:`Segment` recognizers see, if supported."""
         piece = text[start:end]
         if lang not in self._components:
-            tokens.extend(t.shifted(start) for t in regex_tokens(piece))
-            sentences.extend(
-                Sentence(start=s + start, end=e + start, text=text[s + start : e + start], lang="und")
-                for s, e in split_sentences(piece, ())
-            )
+            tokens.add(regex_tokens(piece), start)
+            for s, e in split_sentences(piece, ()):
+                sentences.append(s + start, e + start, "und")
             return None
         tokenized = self._tokenizers[lang](piece)
-        tokens.extend(t.shifted(start) for t in tokenized.tokens)
-        sentences.extend(
-            Sentence(start=s.start + start, end=s.end + start, text=s.text, lang=lang)
-            for s in tokenized.sentences
-        )
+        tokens.add(tokenized.tokens, start)
+        sentences.add(tokenized.sentences, start, lang)
         return Segment(piece, start, normalize(piece), tokenized.tokens, tokenized.sentences, lang, date)
 
     def _link(self, entities: list[Entity], lang: str) -> list[Entity]:
@@ -325,15 +321,19 @@ class Pipeline:
         """Process a stream of texts lazily, in order.
 
         Each item is a ``str`` or a mapping with ``text`` and optionally ``id``,
-        ``lang``, ``doc_date``. A document that fails yields a ``Document`` whose
-        ``error`` says why (and has no entities); the others are unaffected. If
+        ``lang``, ``doc_date``. An item without an id gets its position in the
+        stream (``"0"``, ``"1"`` ...) as its id. A document that fails yields a
+        ``Document`` whose ``error`` says why (and has no entities); the others
+        are unaffected. If
         ``texts`` itself raises, the documents read before are yielded first, then
         the error propagates, whatever ``n_process``.
 
         Args:
             texts: any iterable of items (not one ``str``), consumed lazily.
             batch_size: documents per work unit sent to a worker process.
-            n_process: worker processes; 1 runs in this process.
+            n_process: worker processes; 1 runs in this process. On Linux the
+                workers are forked and share the loaded pipeline (see
+                :mod:`arfa.parallel`).
             doc_date: default document date for items that give none.
 
         Raises:
@@ -347,11 +347,12 @@ class Pipeline:
             raise TypeError(f"pipe() takes an iterable of texts, not {type(texts).__name__}")
         if batch_size < 1 or n_process < 1:
             raise ValueError("batch_size and n_process must be at least 1")
+        items = (_positioned(i, item) for i, item in enumerate(texts))
         if n_process == 1:
-            return (self._safe(item, doc_date) for item in texts)
+            return (self._safe(item, doc_date) for item in items)
         from arfa.parallel import run_parallel
 
-        return run_parallel(self, texts, batch_size, n_process, doc_date)
+        return run_parallel(self, items, batch_size, n_process, doc_date)
 
     def _safe(self, item: Item, doc_date: dt.date | str | None) -> Document:
         text: Any = item
@@ -388,6 +389,13 @@ def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Ent
             value=cand.value, calendar=cand.calendar, score=round(cand.score, 4),
             source=cand.source, canonical_id=cand.kb_id,
         )
+
+
+def _positioned(index: int, item: Any) -> Any:
+    """``item`` as a mapping whose id defaults to its position in the stream."""
+    if isinstance(item, Mapping):
+        return item if item.get("id") is not None else {**item, "id": str(index)}
+    return {"text": item, "id": str(index)}
 
 
 def _blank(text: str) -> bool:

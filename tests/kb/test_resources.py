@@ -74,3 +74,43 @@ def test_no_division_alias_is_an_ordinary_word() -> None:
     words = [(e.id, n) for e in load_entities(KB_DIR / "gen_admin1.yaml")
              for lang in ("ar", "fa") for n in e.names.get(lang, ()) if fold(n) in common]
     assert words == []
+
+
+def test_region_orgs_file_matches_its_script() -> None:
+    text = _script("build_kb_orgs").build()
+    assert (KB_DIR / "gen_orgs_region.yaml").read_text(encoding="utf-8") == text, (
+        "gen_orgs_region.yaml is stale: run scripts/build_kb_orgs.py")
+
+
+@pytest.mark.parametrize(("entity_id", "spelling"), [
+    ("org/ilna", "ایلنا"),
+    ("org/kuna", "وكالة الأنباء الكويتية"),
+    ("org/irgc", "الحرس الثوري"),
+    ("org/irgc", "سپاه پاسداران انقلاب اسلامی"),
+    ("org/mois", "وزارت اطلاعات"),
+    ("org/crrf-csto", "القوات الجماعية للانتشار السريع"),
+    ("org/jaish-ul-adl", "جیش‌العدل"),
+    ("org/tip", "الحزب الإسلامي التركستاني"),
+    ("org/tiktok", "تيك توك"),
+    ("org/gknb-kg", "ГКНБ Кыргызстана"),
+    ("org/mod-russia", "وزارة الدفاع الروسية"),
+    ("org/moi-iran", "وزارت کشور ایران"),
+    ("org/moi-afghanistan", "وزارت امور داخله افغانستان"),
+    ("org/unami", "یونامی"),
+    ("org/united-nations-relief-and-works-agency-for-palestine-refugees-in-the-near-ea", "الأونروا"),
+])
+def test_region_org_spellings_resolve(kb: KnowledgeBase, entity_id: str, spelling: str) -> None:
+    assert entity_id in {a.entity_id for a in kb.lookup(spelling)}
+
+
+@pytest.mark.parametrize("word", ["الجزيرة", "العربية", "القاعدة", "مهر", "فارس", "سپاه", "بسیج", "الشرق", "ایران"])
+def test_an_ordinary_word_is_no_region_org_name(kb: KnowledgeBase, word: str) -> None:
+    region = {e.id for e in load_entities(KB_DIR / "gen_orgs_region.yaml")}
+    assert not region & {a.entity_id for a in kb.lookup(word)}
+
+
+def test_no_region_org_alias_is_an_ordinary_word() -> None:
+    common = lang_ar.common_words() | lang_fa.common_words()
+    words = [(e.id, n) for e in load_entities(KB_DIR / "gen_orgs_region.yaml")
+             for lang in ("ar", "fa") for n in e.names.get(lang, ()) if fold(n) in common]
+    assert words == []
