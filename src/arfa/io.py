@@ -283,7 +283,7 @@ def _tsv_field(value: object) -> str:
 def write_docs(docs: Iterable[Document], out: IO[str], fmt: str = "jsonl") -> int:
     """Write ``docs`` to ``out`` in ``fmt``; returns the number written.
 
-    * ``jsonl``: :meth:`Document.to_json` lines.
+    * ``jsonl``: the gold format, :meth:`Document.to_json` lines without tokens and sentences.
     * ``tsv``: one row per entity, columns :data:`TSV_COLUMNS` (the text last); a
       field with a tab, quote or line break is quoted as :mod:`csv` quotes it, so
       ``csv.reader(f, delimiter="\\t")`` reads every field back exactly.
@@ -305,7 +305,7 @@ def write_docs(docs: Iterable[Document], out: IO[str], fmt: str = "jsonl") -> in
     for doc in docs:
         count += 1
         if fmt == "jsonl":
-            out.write(doc.to_json() + "\n")
+            out.write(doc.to_json(spans=False) + "\n")  # the gold format, one line a document
         elif fmt == "conll":
             out.write("\n".join(_conll(doc)) + "\n")
         else:
