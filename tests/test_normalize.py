@@ -12,6 +12,8 @@ MIXED = st.text(
         ARABIC_SCRIPT,
         st.sampled_from(list("\u200c\u200d\u200e\u200f\u202b\u202c\u00a0\u0640 \n\t.،")),
         st.characters(codec="utf-8"),
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),  # presentation forms, some of
+        st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),  # which expand to many letters
     ),
     max_size=200,
 )
@@ -75,3 +77,26 @@ def test_span_to_orig_covers_the_source_characters(text: str, data: st.DataObjec
 def test_span_outside_raises() -> None:
     with pytest.raises(ValueError):
         normalize("abc").span_to_orig(2, 9)
+
+
+@pytest.mark.parametrize(("text", "folded", "to_orig"), [
+    ("\ufefb", "لا", [0, 0]),  # lam-alef ligature: one character, two letters
+    ("\ufdf2", "الله", [0, 0, 0, 0]),
+    ("ﻣﻨﻈﻤﺔ", "منظمه", [0, 1, 2, 3, 4]),  # initial, medial, final forms
+    ("ﺍﻟﺄﻣﻢ", "الامم", [0, 1, 2, 3, 4]),  # hamza form folds like أ
+    ("ب\ufefbد", "بلاد", [0, 1, 1, 2]),
+    ("ﮔﻔﺖ", "گفت", [0, 1, 2]),  # Persian gaf
+])
+def test_presentation_forms_fold_to_letters(text: str, folded: str, to_orig: list[int]) -> None:
+    norm = normalize(text)
+    assert norm.text == folded and list(norm.to_orig) == to_orig
+
+
+@given(st.text(st.one_of(st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
+                         st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFC),
+                         st.sampled_from(list(" منظمة"))), max_size=60))
+def test_presentation_forms_fold_like_their_letters(text: str) -> None:
+    import unicodedata
+
+    plain = "".join(unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufefc" else ch for ch in text)
+    assert normalize(text).text == normalize(plain).text

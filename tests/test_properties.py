@@ -18,6 +18,9 @@ WORDS = [
 PIECES = st.one_of(
     st.sampled_from(WORDS),
     st.text(st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=8),
+    st.text(st.one_of(st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),  # presentation forms
+                      st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF)), max_size=6),
+    st.sampled_from(["ﻣﻨﻈﻤﺔ ﺷﻨﻐﻬﺎﻱ", "ﻻ", "ﷲ", "ﷺ"]),
     st.sampled_from(["\u200c", "\u200d", "\u200f", "\u200e", "\u202b", "\u202c", "\u0640" * 3, "\u064e",
                      "\x00", "\r\n", "\n", " ", "،", ".", "/", "-", "<p>", "&amp;", "\ud800"]),
     st.text(max_size=4),

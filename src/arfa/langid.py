@@ -3,12 +3,15 @@
 Persian writes پ چ ژ گ, Persian yeh ی and keheh ک; Arabic writes ة, Arabic yeh ي,
 kaf ك and alef maksura ى. Counting those separates the two on a sentence or
 more; text with no Arabic-script letters (:data:`arfa.lang.ar.LETTER`: digits, marks and
-tatweel are none) is ``und``.
+tatweel are none) is ``und``. Presentation forms (U+FB50-FDFF, U+FE70-FEFC, common in
+text copied from PDFs) count as the letters they stand for.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from arfa.lang import ar, fa
 
@@ -19,15 +22,23 @@ _FA = fa.DISTINCT_LETTERS
 _AR = ar.DISTINCT_LETTERS
 
 
+@lru_cache(maxsize=1024)
+def _unpresent(ch: str) -> str:
+    """The letters a presentation form stands for (``ﻻ`` -> ``لا``): NFKC of that one character."""
+    return unicodedata.normalize("NFKC", ch)
+
+
 def _scores(text: str) -> tuple[int, int, int]:
     fa = ar = letters = 0
     for ch in text:
-        if ch in _LETTERS:
-            letters += 1
-            if ch in _FA:
-                fa += 1
-            elif ch in _AR:
-                ar += 1
+        # Arabic presentation forms (text copied from PDFs) count as the letters they show
+        for c in _unpresent(ch) if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" else ch:
+            if c in _LETTERS:
+                letters += 1
+                if c in _FA:
+                    fa += 1
+                elif c in _AR:
+                    ar += 1
     return fa, ar, letters
 
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticSerializationError
 
+from arfa._json import CODE_UNITS_KEY, CODE_UNITS_VALUE, loads_code_units
 from arfa.spans import EMPTY_SENTENCES, EMPTY_TOKENS, SentenceList, TokenList
 
 if sys.version_info >= (3, 11):
@@ -38,6 +39,7 @@ class Label(StrEnum):
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile(r"[\ud800-\udbff][\udc00-\udfff]")
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -209,7 +211,10 @@ class Document(BaseModel):
         """One line of the gold JSON Lines format (no newline).
 
         Lone surrogates (which UTF-8 cannot encode) are written as ``\\udXXX``
-        escapes, so the line is valid JSON and loads back to the same text.
+        escapes, so the line is valid JSON and loads back to the same text. A high
+        surrogate followed by a low one (two code units, which a JSON reader would
+        join into one character) also marks the line ``"surrogates": "code_units"``
+        so that :meth:`from_json` keeps them apart (:mod:`arfa._json`).
 
         Args:
             spans: also write ``tokens``, ``sentences`` (as offsets) and ``error``
@@ -219,7 +224,11 @@ class Document(BaseModel):
         try:
             line = self.model_dump_json()
         except PydanticSerializationError:
-            line = json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+            data = self.model_dump(mode="json")
+            line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            if _SURROGATE_PAIR.search(line):
+                data[CODE_UNITS_KEY] = CODE_UNITS_VALUE
+                line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             line = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
         if not spans:
             return line
@@ -235,8 +244,18 @@ class Document(BaseModel):
 
     @classmethod
     def from_json(cls, line: str | bytes) -> Document:
-        """Load one line of :meth:`to_json` or of the gold format; unknown top-level keys are ignored."""
-        data = json.loads(line)
+        """Load one line of :meth:`to_json` or of the gold format; unknown top-level keys are ignored.
+
+        Raises:
+            ValueError: not JSON, nested too deeply, a number too long to read, or a
+                document that fails validation.
+        """
+        try:
+            data = json.loads(line)
+            if isinstance(data, dict) and data.get(CODE_UNITS_KEY) == CODE_UNITS_VALUE:
+                data = loads_code_units(line if isinstance(line, str) else line.decode("utf-8"))
+        except RecursionError:
+            raise ValueError("JSON nested too deeply to read") from None
         if not isinstance(data, dict):
             raise ValueError("a document line must be a JSON object")
         known = {k: v for k, v in data.items() if k in _ALL_FIELDS}

@@ -56,8 +56,13 @@ def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        try:  # the whole string: "2021-07-16junk" is an error, not 2021-07-16
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             raise ValueError(f"doc_date {value!r} is not an ISO date (YYYY-MM-DD)") from None
     raise TypeError(f"doc_date must be a date or an ISO string, not {type(value).__name__}")

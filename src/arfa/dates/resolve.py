@@ -17,6 +17,9 @@ year in some calendar), a range of two points, or a deictic date (``العام �
   Gregorian month and day it has in most years: ``۲۵ شهریور`` → ``XXXX-09-16``.
 * A weekday alone resolves to the nearest such day on or before the document date, or on
   or after it when the sentence speaks of the future.
+* A value outside what ISO 8601 and the converters can write (before year 1, after
+  9999, lunar Hijri dates outside hijridate's 1343-1500 AH) is ``None``: the date
+  is still found, its value is unknown.
 
 jdatetime and hijridate are imported inside the functions that need them.
 """
@@ -28,9 +31,23 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["DatePoint", "DateExpr", "resolve", "to_gregorian", "calendar_year"]
+__all__ = ["DatePoint", "DateExpr", "DateRangeError", "resolve", "to_gregorian", "calendar_year"]
 
 CALENDARS = ("gregorian", "persian", "islamic")
+
+
+class DateRangeError(ValueError):
+    """A date that exists but lies outside the years a value or a converter can express.
+
+    :func:`resolve` turns it into a ``None`` value; a date that does not exist at all
+    (31 February) is a plain :class:`ValueError`.
+    """
+
+
+def _year_in_range(year: int) -> int:
+    if not 1 <= year <= 9999:
+        raise DateRangeError(f"year {year} is outside 0001-9999")
+    return year
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +111,7 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a day in ``calendar``.
 
     Raises:
+        DateRangeError: for a year outside what the calendar's converter supports.
         ValueError: for a day that does not exist in that calendar.
 
     Examples:
@@ -103,20 +121,25 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date:
         datetime.date(2024, 3, 11)
     """
     if calendar == "gregorian":
-        return dt.date(year, month, day)
+        return dt.date(_year_in_range(year), month, day)
     if calendar == "persian":
         import jdatetime
 
         if not 1 <= month <= 12 or not 1 <= day <= _month_length(calendar, year, month):
             raise ValueError(f"no day {year}-{month}-{day} in the Solar Hijri calendar")
-        g = jdatetime.date(year, month, day).togregorian()
+        try:
+            g = jdatetime.date(year, month, day).togregorian()
+        except (ValueError, OverflowError) as err:  # the day exists: its year is out of range
+            raise DateRangeError(f"Solar Hijri {year}-{month}-{day}: {err}") from err
         return dt.date(g.year, g.month, g.day)
     if calendar == "islamic":
         from hijridate import Hijri
 
         try:
             g2 = Hijri(year, month, day).to_gregorian()
-        except (ValueError, OverflowError) as err:
+        except OverflowError as err:  # hijridate: "year must be in 1343-1500"
+            raise DateRangeError(f"Hijri {year}-{month}-{day}: {err}") from err
+        except ValueError as err:
             raise ValueError(f"no day {year}-{month}-{day} in the Hijri calendar: {err}") from err
         return dt.date(g2.year, g2.month, g2.day)
     raise ValueError(f"unknown calendar {calendar!r}")
@@ -130,18 +153,26 @@ def _month_length(calendar: str, year: int, month: int) -> int:
         import jdatetime
 
         if month == 12:
-            return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+            try:
+                return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+            except (ValueError, OverflowError) as err:
+                raise DateRangeError(f"Solar Hijri year {year}: {err}") from err
         return int(jdatetime.j_days_in_month[month - 1])
     from hijridate import Hijri
 
     try:
         return int(Hijri(year, month, 1).month_length())
-    except (ValueError, OverflowError) as err:
+    except OverflowError as err:
+        raise DateRangeError(f"Hijri {year}-{month}: {err}") from err
+    except ValueError as err:
         raise ValueError(f"no month {year}-{month} in the Hijri calendar: {err}") from err
 
 
 def calendar_year(calendar: str, day: dt.date) -> tuple[int, int]:
     """The (year, month) that Gregorian ``day`` falls in, in ``calendar``.
+
+    Raises:
+        DateRangeError: ``day`` is outside the range of the calendar's converter.
 
     Examples:
         >>> calendar_year("persian", dt.date(2021, 7, 16))
@@ -149,15 +180,18 @@ def calendar_year(calendar: str, day: dt.date) -> tuple[int, int]:
     """
     if calendar == "gregorian":
         return day.year, day.month
-    if calendar == "persian":
-        import jdatetime
+    try:
+        if calendar == "persian":
+            import jdatetime
 
-        j = jdatetime.date.fromgregorian(date=day)
-        return j.year, j.month
-    from hijridate import Gregorian
+            j = jdatetime.date.fromgregorian(date=day)
+            return j.year, j.month
+        from hijridate import Gregorian
 
-    h = Gregorian(day.year, day.month, day.day).to_hijri()
-    return h.year, h.month
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+        return h.year, h.month
+    except (ValueError, OverflowError) as err:
+        raise DateRangeError(f"{day.isoformat()} in the {calendar} calendar: {err}") from err
 
 
 #: First month of each season (spring, summer, autumn, winter) per calendar.
@@ -226,10 +260,10 @@ def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | Non
         if point.month is None:
             if year is None:
                 return None
-            return str(year), str(year)
+            return f"{_year_in_range(year):04d}", f"{year:04d}"
         if point.day is not None:
-            dt.date(year if year is not None else 2000, point.month, point.day)  # validates
-        ytxt = f"{year:04d}" if year is not None else "XXXX"
+            dt.date(_year_in_range(year) if year is not None else 2000, point.month, point.day)  # validates
+        ytxt = f"{_year_in_range(year):04d}" if year is not None else "XXXX"
         text = f"{ytxt}-{point.month:02d}" + (f"-{point.day:02d}" if point.day is not None else "")
         return text, text
     if year is None:
@@ -248,37 +282,46 @@ def _bounds(point: DatePoint, doc_date: dt.date | None) -> tuple[str, str] | Non
 
 
 def _relative(field: str, offset: int, weekday: int | None, doc_date: dt.date) -> str:
-    if field == "weekday" and weekday is not None:  # the nearest such day, the document's own included
-        delta = weekday - doc_date.weekday()
-        if offset < 0 and delta > 0:
-            delta -= 7
-        elif offset > 0 and delta < 0:
-            delta += 7
-        return (doc_date + dt.timedelta(days=delta)).isoformat()
-    if field == "century":
-        return f"{doc_date.year // 100 + offset:02d}"
-    if weekday is not None:
-        delta = weekday - doc_date.weekday()
-        if offset < 0:
-            delta = delta - 7 if delta >= 0 else delta
-        elif offset > 0:
-            delta = delta + 7 if delta <= 0 else delta
-        return (doc_date + dt.timedelta(days=delta)).isoformat()
-    if field == "day":
-        return (doc_date + dt.timedelta(days=offset)).isoformat()
-    if field == "week":
-        year, week, _ = (doc_date + dt.timedelta(weeks=offset)).isocalendar()
-        return f"{year}-W{week:02d}"
+    try:
+        if field == "weekday" and weekday is not None:  # the nearest such day, the document's own included
+            delta = weekday - doc_date.weekday()
+            if offset < 0 and delta > 0:
+                delta -= 7
+            elif offset > 0 and delta < 0:
+                delta += 7
+            return (doc_date + dt.timedelta(days=delta)).isoformat()
+        if field == "century":
+            century = doc_date.year // 100 + offset
+            if not 0 <= century <= 99:
+                raise DateRangeError(f"century {century} is outside 00-99")
+            return f"{century:02d}"
+        if weekday is not None:
+            delta = weekday - doc_date.weekday()
+            if offset < 0:
+                delta = delta - 7 if delta >= 0 else delta
+            elif offset > 0:
+                delta = delta + 7 if delta <= 0 else delta
+            return (doc_date + dt.timedelta(days=delta)).isoformat()
+        if field == "day":
+            return (doc_date + dt.timedelta(days=offset)).isoformat()
+        if field == "week":
+            year, week, _ = (doc_date + dt.timedelta(weeks=offset)).isocalendar()
+            return f"{_year_in_range(year):04d}-W{week:02d}"
+    except OverflowError as err:  # before 0001-01-01 or after 9999-12-31
+        raise DateRangeError(f"{field} {offset:+d} from {doc_date.isoformat()}: {err}") from err
     if field == "month":
         index = doc_date.year * 12 + doc_date.month - 1 + offset
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return f"{_year_in_range(index // 12):04d}-{index % 12 + 1:02d}"
     if field == "year":
-        return str(doc_date.year + offset)
+        return f"{_year_in_range(doc_date.year + offset):04d}"
     raise ValueError(f"unknown relative field {field!r}")
 
 
 def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
     """The ISO 8601 value of ``expr``, or ``None`` when it cannot be resolved.
+
+    A date outside the years that can be written or converted (:class:`DateRangeError`)
+    gives ``None``.
 
     Raises:
         ValueError: when the expression names a day that does not exist, or a range
@@ -309,7 +352,16 @@ def resolve(expr: DateExpr, doc_date: dt.date | None = None) -> str | None:
         '19'
         >>> resolve(DateExpr(relative=("month", -1), day=10), dt.date(2021, 7, 16))
         '2021-06-10'
+        >>> resolve(DateExpr(relative=("year", -1)), dt.date(1, 1, 1)) is None
+        True
     """
+    try:
+        return _resolve(expr, doc_date)
+    except DateRangeError:
+        return None
+
+
+def _resolve(expr: DateExpr, doc_date: dt.date | None) -> str | None:
     if expr.iso is not None:
         return expr.iso
     if expr.relative is not None:

@@ -416,6 +416,10 @@ def unknown_id(text: str, label: Label | str) -> str:
     return f"x/{str(label).lower()}/{digest}"
 
 
+#: The longest unknown surname (in words) that shares the id of the full name it ends.
+_MAX_TAIL_WORDS = 6
+
+
 def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> list[Linked]:
     """Link the mentions of one document; the result has the same order and length.
 
@@ -492,7 +496,8 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
     for mention, key, entity_id in zip(mentions, keys, ids):
         if entity_id is None:
             words = key.split()
-            for i in range(1, len(words)):
+            # a surname is a few words: bounding the tails keeps a runaway span linear
+            for i in range(max(1, len(words) - _MAX_TAIL_WORDS), len(words)):
                 unknown_tails.setdefault((str(mention.label), " ".join(words[i:])), mention)
     results = [_result(kb, mention, entity_id, key, unknown_tails, score, before.label)
                for mention, key, entity_id, score, before in zip(mentions, keys, ids, scores, original)]

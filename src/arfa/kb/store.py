@@ -35,6 +35,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from arfa.errors import KnowledgeBaseError
+from arfa.kb.safe_yaml import describe, load_yaml_list
 from arfa.models import Label
 from arfa.normalize import fold
 
@@ -267,17 +268,7 @@ def alias_keys(entity: KBEntity) -> list[tuple[str, AliasKind]]:
 
 
 def _read_yaml(path: Path | str, text: str) -> list[Mapping[str, Any]]:
-    import yaml
-
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise KnowledgeBaseError(f"{path}: a knowledge-base file is a YAML list of entities")
-    return data
+    return load_yaml_list(str(path), text)
 
 
 def load_entities(
@@ -306,9 +297,9 @@ def load_entities(
         try:
             entities.append(KBEntity.model_validate(item))
         except ValidationError as exc:
-            ident = item.get("id") if isinstance(item, Mapping) else None
+            ident = describe(item.get("id")) if isinstance(item, Mapping) else None
             problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise KnowledgeBaseError(f"{origin}: entry {index} (id={ident!r}) is invalid: {problems}") from exc
+            raise KnowledgeBaseError(f"{origin}: entry {index} (id={ident}) is invalid: {problems}") from exc
     return entities
 
 

@@ -23,12 +23,22 @@ from functools import cache
 
 from arfa.lang.ar import PROCLITIC_LETTERS, strip_proclitics
 from arfa.models import Token
-from arfa.tokenize.base import Tokenized, align, sentences_from_spans, split_sentences
+from arfa.tokenize.base import _INVISIBLE, Tokenized, _key, align, sentences_from_spans, split_sentences
 
 __all__ = ["ArabicTokenizer", "split_proclitics"]
 
 _CHUNK = re.compile(r"\S+")
 _PLAIN = re.compile(r"[^\W_]+")
+# Characters whose tokens are known without camel-tools: ASCII and Arabic punctuation,
+# which it always splits into one-character tokens ('#' and '*' only when no keycap
+# follows), and control characters, surrogates and private-use characters, which it
+# drops (they become one-character tokens, as align() would make them). camel-tools
+# tries thousands of emoji alternatives at every character: 100,000 quotation marks
+# took 20 s there, 5,000 NULs 2 s.
+_SIMPLE_RUN = re.compile(
+    r"(?:[!-\"$-)+-/:-@\[-`{-~،؛؟«»…\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]"
+    r"|[#*](?![\ufe0f\u20e3]))+"
+)
 
 
 def _is_mark(ch: str) -> bool:
@@ -71,6 +81,56 @@ def _camel_tokenize() -> object:
     return simple_word_tokenize
 
 
+def _camel_tokens(text: str, start: int, end: int) -> list[Token]:
+    """camel-tools' tokens of ``text[start:end]``, placed on ``text``."""
+    simple = _camel_tokenize()
+    piece = text[start:end]
+    return [t.shifted(start) for t in align(piece, simple(piece))]  # type: ignore[operator]
+
+
+def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of a chunk without whitespace: :data:`_SIMPLE_RUN` here, the rest by camel-tools.
+
+    The result is camel-tools' own, except that control characters, surrogates and
+    private-use characters are always tokens of their own (:func:`align` would glue
+    one to the next token). Punctuation that :func:`align` would join to a
+    neighbour (an invisible character before it, a mark or tatweel after it) is left
+    to camel-tools.
+    """
+    found: list[Token] = []
+    pos = start
+    for run in _SIMPLE_RUN.finditer(text, start, end):
+        s, e = run.start(), run.end()
+        if s > start and _glues(text[s - 1]) and not _dropped(text[s]):
+            s += 1
+        if e < end and _attaches(text[e]) and not _dropped(text[e - 1]):
+            e -= 1
+        if s >= e:
+            continue
+        if s > pos:
+            found.extend(_camel_tokens(text, pos, s))
+        found.extend(Token.of(text, i, i + 1) for i in range(s, e))
+        pos = e
+    if pos < end:
+        found.extend(_camel_tokens(text, pos, end))
+    return found
+
+
+def _glues(ch: str) -> bool:
+    """A character :func:`align` joins to the token after it (invisible, folds to nothing)."""
+    return ch in _INVISIBLE or _key(ch) == ""
+
+
+def _attaches(ch: str) -> bool:
+    """A character :func:`align` joins to the token before it (a mark, tatweel)."""
+    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
+
+
+def _dropped(ch: str) -> bool:
+    """A control, surrogate or private-use character: camel-tools has no token for it."""
+    return unicodedata.category(ch) in ("Cc", "Cs", "Co")
+
+
 class ArabicTokenizer:
     """camel-tools word tokenization with original offsets and proclitic splitting.
 
@@ -83,18 +143,16 @@ class ArabicTokenizer:
     lang = "ar"
 
     def __call__(self, text: str) -> Tokenized:
-        simple = _camel_tokenize()
         tokens: list[Token] = []
         # camel-tools' pattern never crosses whitespace, and on 1.5.x it is slow
         # (about 4k tokens/s, from its emoji alternation): chunks of letters and
-        # digits alone are tokens as they stand; only the others go through it.
+        # digits alone are tokens as they stand, and so is plain punctuation; only
+        # the rest goes through it.
         for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            if _PLAIN.fullmatch(chunk):
+            if _PLAIN.fullmatch(m.group()):
                 found = [Token.of(text, m.start(), m.end())]
             else:
-                pieces: list[str] = simple(chunk)  # type: ignore[operator]
-                found = [t.shifted(m.start()) for t in align(chunk, pieces)]
+                found = _chunk_tokens(text, m.start(), m.end())
             for token in found:
                 tokens.extend(split_proclitics(token))
         spans = split_sentences(text, tokens)

@@ -30,7 +30,9 @@ _WORD = re.compile(
     r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640]+"
     r"|[^\s\w\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u061c]"
 )
-_SENT_END = re.compile(r"[.!?؟؛…]+[\"'”»)\]]*(?=\s)|\n\s*\n|\n")
+# A match may only start where a run of end marks starts (the lookbehind): without
+# it, a long run not followed by a space is rescanned from every position (quadratic).
+_SENT_END = re.compile(r"(?<![.!?؟؛…])[.!?؟؛…]+[\"'”»)\]]*(?=\s)|\n\s*\n|\n")
 _INVISIBLE = frozenset("\u200c\u200d\u200e\u200f\u0640\u061c\ufeff")
 
 

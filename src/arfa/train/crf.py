@@ -107,19 +107,22 @@ def _evaluate(
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="arfa train crf", description=__doc__.split("\n")[0])
-    p.add_argument("model", nargs="?", default="crf", choices=["crf"])
-    p.add_argument("--lang", required=True, choices=["ar", "fa"])
-    p.add_argument("--data", type=Path, default=Path("../shared/data"))
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--c1", type=float)
-    p.add_argument("--c2", type=float)
-    p.add_argument("--max-iterations", type=int)
-    p.add_argument("--min-freq", type=float)
+    p.add_argument("model", nargs="?", default="crf", choices=["crf"], help="the model to train (default crf)")
+    p.add_argument("--lang", required=True, choices=["ar", "fa"], help="language of the model")
+    p.add_argument("--data", type=Path, default=Path("../shared/data"),
+                   help="folder of the training corpora (default ../shared/data)")
+    p.add_argument("--out", type=Path, required=True, help="path of the .crfsuite model to write")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--c1", type=float, help="L1 regularization (default: the language's tuned value)")
+    p.add_argument("--c2", type=float, help="L2 regularization (default: the language's tuned value)")
+    p.add_argument("--max-iterations", type=int, help="training iterations (default: the language's value)")
+    p.add_argument("--min-freq", type=float, help="drop features seen fewer times (default: the language's value)")
     p.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev, then train")
-    p.add_argument("--tune-iterations", type=int, default=60)
-    p.add_argument("--c1-grid", type=float, nargs="+", default=[0.02, 0.1, 0.5])
-    p.add_argument("--c2-grid", type=float, nargs="+", default=[0.001, 0.01])
+    p.add_argument("--tune-iterations", type=int, default=60, help="iterations per grid point (default 60)")
+    p.add_argument("--c1-grid", type=float, nargs="+", default=[0.02, 0.1, 0.5],
+                   help="c1 values tried by --tune (default 0.02 0.1 0.5)")
+    p.add_argument("--c2-grid", type=float, nargs="+", default=[0.001, 0.01],
+                   help="c2 values tried by --tune (default 0.001 0.01)")
     p.add_argument("--clusters", type=int, default=None, help="k of the Word2Vec + k-means word clusters")
     p.add_argument("--lexicon", nargs="+", help="name-list sources (default: LEXICON_SOURCES; 'none': no list)")
     p.add_argument(
