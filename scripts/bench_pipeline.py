@@ -285,6 +285,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--stages", action="store_true", help="time each stage of the pipeline")
     parser.add_argument("--profile", action="store_true", help="print cProfile's top 10 by own time")
+    parser.add_argument("--profile-mb", type=float, default=0.3,
+                        help="megabytes per language for the profile (cProfile slows every call)")
     parser.add_argument("--no-ratio", action="store_true", help="skip the side-by-side timing")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
     args = parser.parse_args()
@@ -370,10 +372,12 @@ def main() -> None:
         print(f"\nafter the stage timer: {load()}\n", flush=True)
 
     if args.profile:
-        print("cProfile, one pass of every language, word caches cleared first; top 10 by own time:\n")
+        sample = {lang: load_corpus(lang, args.profile_mb, args.data) for lang in langs}
+        print(f"cProfile, one pass of {args.profile_mb:g} MB per language, word caches cleared first; "
+              "top 10 by own CPU time:\n")
         print("| function | calls | own s | share |")
         print("|---|---:|---:|---:|")
-        for name, calls, own, share in profile_top(nlp, docs):
+        for name, calls, own, share in profile_top(nlp, sample):
             print(f"| `{name}` | {calls:,} | {own:.2f} | {100 * share:.1f}% |")
         print(f"\nafter the profile: {load()}")
 
