@@ -66,7 +66,9 @@ TABLE_ENV = "ARFA_TRANSLIT_TABLE"
 #: graphone id of the word boundary (``<s>`` in a history, ``</s>`` when predicted).
 BOUNDARY = 0
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
+_ARABIC_LETTER = re.compile(ar.LETTER)
+_WORD_SEP = re.compile(r"[\s\-]+")
+_REPEAT = re.compile(r"(.)\1+")
 _PREFIXES = (("ابو", "Abu"), ("عبد", "Abd"))
 _KEY_RULES = (("ph", "f"), ("kh", "x"), ("gh", "g"), ("ou", "u"), ("ee", "i"), ("oo", "u"),
               ("w", "v"), ("y", "i"), ("q", "k"), ("c", "k"), ("j", "g"), ("e", "a"), ("o", "u"))
@@ -120,11 +122,11 @@ def name_key(english: str, label: Label | str | None = None) -> str:
     """
     person = label is not None and str(label) == "PER"
     words = []
-    for word in re.split(r"[\s\-]+", english):
+    for word in _WORD_SEP.split(english):
         key = target_word(word)
         for old, new in _KEY_RULES:
             key = key.replace(old, new)
-        key = re.sub(r"(.)\1+", r"\1", key)
+        key = _REPEAT.sub(r"\1", key)
         if key and person:
             from arfa.kb.link import skeleton
 

@@ -45,6 +45,9 @@ from arfa.normalize import fold
 __all__ = ["Pair", "Splits", "align", "build_table", "evaluate", "kb_word_pairs", "load_anetac", "main",
            "split_kb"]
 
+_PARENS = re.compile(r"\([^)]*\)")
+_WORD_SEP = re.compile(r"[\s\-]+")
+
 logger = logging.getLogger(__name__)
 
 KB_WEIGHT = 4.0
@@ -107,8 +110,8 @@ def split_kb(entities: Sequence[KBEntity]) -> tuple[list[KBEntity], list[KBEntit
 
 def english_words(name: str) -> list[str]:
     """The words of an English name, parenthetical remarks left out."""
-    name = re.sub(r"\([^)]*\)", " ", name).replace(",", " ")
-    return [w for w in (target_word(x) for x in re.split(r"[\s\-]+", name)) if w]
+    name = _PARENS.sub(" ", name).replace(",", " ")
+    return [w for w in (target_word(x) for x in _WORD_SEP.split(name)) if w]
 
 
 def kb_word_pairs(entities: Iterable[KBEntity], weight: float = KB_WEIGHT) -> list[Pair]:
