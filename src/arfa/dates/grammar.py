@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from arfa.dates import deixis, periods, years
 from arfa.dates.resolve import DateExpr, DatePoint
@@ -411,15 +412,44 @@ class _Parser:
         start = self.toks[i].start + clitic
         return end, Match(start, self.toks[end - 1].end, expr, score)
 
+    def can_start(self, i: int) -> bool:
+        """Whether a date can start at token ``i``: a number, or a word whose own form, a
+        clitic-free reading or (Persian) its form without ``ماه`` begins a vocabulary
+        phrase, or a count word of a period (``هفت ماه نخست``). Every pattern reads one of
+        these first, so :meth:`parse_at` finds nothing anywhere else."""
+        tok = self.toks[i]
+        if tok.kind in ("num", "numdate"):
+            return True
+        return _starts_date(self.lang, tok.text, tok.kind == "word")
+
     def __iter__(self) -> Iterator[Match]:
         i = 0
         while i < len(self.toks):
+            if not self.can_start(i):
+                i += 1
+                continue
             found = self.parse_at(i)
             if found is None:
                 i += 1
                 continue
             i, match = found
             yield match
+
+
+_START_CUES = ("count_words", "count_units")
+
+
+@lru_cache(maxsize=200_000)
+def _starts_date(lang: str, word: str, is_word: bool) -> bool:
+    """The word-level test of :meth:`_Parser.can_start` (cached: words repeat)."""
+    vocab = load_vocab(lang)
+    first = vocab.first_words
+    return (
+        word in first
+        or (lang == "fa" and word.endswith("ماه") and len(word) > 4 and word[:-3] in first)
+        or (is_word and any(r.offset and r.rest in first for r in language(lang).readings(word)))
+        or any(vocab.cue(name, word) for name in _START_CUES)
+    )
 
 
 def find_dates(text: str, lang: str) -> list[Match]:
