@@ -25,7 +25,7 @@ from arfa.lang.ar import PROCLITIC_LETTERS, strip_proclitics
 from arfa.models import Token
 from arfa.tokenize.base import _INVISIBLE, Tokenized, _key, align, sentences_from_spans, split_sentences
 
-__all__ = ["ArabicTokenizer", "split_proclitics"]
+__all__ = ["FAST_BLOCKS", "ArabicTokenizer", "split_proclitics", "word_pieces"]
 
 _CHUNK = re.compile(r"\S+")
 _PLAIN = re.compile(r"[^\W_]+")
@@ -88,8 +88,62 @@ def _camel_tokens(text: str, start: int, end: int) -> list[Token]:
     return [t.shifted(start) for t in align(piece, simple(piece))]  # type: ignore[operator]
 
 
+#: Blocks whose characters :func:`word_pieces` tokenizes itself: Latin (with Latin-1 and
+#: Extended-A/B), Arabic, Arabic Supplement and Extended-A, General Punctuation,
+#: currency signs, and the Arabic presentation forms. No emoji sequence of camel-tools
+#: is made of these characters alone (``tests/tokenize/test_ar.py`` checks it).
+FAST_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x024F), (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF),
+    (0x2000, 0x206F), (0x20A0, 0x20CF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+)
+
+
+def _char_class(categories: str) -> str:
+    """A regex class body: the :data:`FAST_BLOCKS` characters whose category starts with one of ``categories``."""
+    chars = [chr(c) for lo, hi in FAST_BLOCKS for c in range(lo, hi + 1)
+             if unicodedata.category(chr(c))[0] in categories]
+    return "".join(re.escape(ch) for ch in chars)
+
+
+@cache
+def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """camel-tools' word pattern on :data:`FAST_BLOCKS`, and the test that a chunk stays inside them."""
+    pieces = re.compile(f"[{_char_class('PS')}]|[{_char_class('LMN')}]+")
+    ranges = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in FAST_BLOCKS)
+    return pieces, re.compile(f"[{ranges}]*")
+
+
+def word_pieces(chunk: str) -> list[str]:
+    """camel-tools' ``simple_word_tokenize(chunk)``, without its cost where it is known.
+
+    camel-tools splits off every punctuation or symbol character (and multi-character
+    emoji sequences) and keeps runs of letters, marks and numbers. Its pattern tries
+    thousands of emoji alternatives at every character; on a chunk whose characters
+    all lie in :data:`FAST_BLOCKS`, no emoji sequence can match, and one class of
+    punctuation and symbols and one of letters, marks and numbers give the same
+    pieces (``tests/tokenize/test_ar.py`` compares them on the news corpora). Other
+    chunks go to camel-tools itself, the tokenizer of record.
+
+    Examples:
+        >>> word_pieces("(الأمم-المتحدة)،")
+        ['(', 'الأمم', '-', 'المتحدة', ')', '،']
+    """
+    pieces, inside = _fast_patterns()
+    if inside.fullmatch(chunk):
+        return pieces.findall(chunk)
+    simple = _camel_tokenize()
+    found: list[str] = simple(chunk)  # type: ignore[operator]
+    return found
+
+
+def _word_tokens(text: str, start: int, end: int) -> list[Token]:
+    """:func:`_camel_tokens` with the pieces of :func:`word_pieces` (the same pieces, sooner)."""
+    piece = text[start:end]
+    return [t.shifted(start) for t in align(piece, word_pieces(piece))]
+
+
 def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of a chunk without whitespace: :data:`_SIMPLE_RUN` here, the rest by camel-tools.
+    """Tokens of a chunk without whitespace: :data:`_SIMPLE_RUN` here, the rest by camel-tools' pattern.
 
     The result is camel-tools' own, except that control characters, surrogates and
     private-use characters are always tokens of their own (:func:`align` would glue
@@ -108,11 +162,11 @@ def _chunk_tokens(text: str, start: int, end: int) -> list[Token]:
         if s >= e:
             continue
         if s > pos:
-            found.extend(_camel_tokens(text, pos, s))
+            found.extend(_word_tokens(text, pos, s))
         found.extend(Token.of(text, i, i + 1) for i in range(s, e))
         pos = e
     if pos < end:
-        found.extend(_camel_tokens(text, pos, end))
+        found.extend(_word_tokens(text, pos, end))
     return found
 
 
