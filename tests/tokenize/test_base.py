@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arfa.errors import UnsupportedLanguageError
+from arfa.models import Token
 from arfa.tokenize import align, get_tokenizer
+from arfa.tokenize.base import _match_at, regex_tokens
 
 TEXT = st.text(
     st.one_of(
@@ -52,3 +54,50 @@ def test_tokens_and_sentences_slice_the_original(lang: str, text: str) -> None:
     covered = {i for t in result.tokens for i in range(t.start, t.end)}
     visible = [i for i, ch in enumerate(text) if not ch.isspace() and unicodedata.category(ch) != "Cf"]
     assert all(i in covered for i in visible)
+
+
+def _searched(text: str, pieces: list[str], window: int = 64) -> list[Token]:
+    """align() without its fast path: every piece found by the folded search alone."""
+    tokens: list[Token] = []
+    pos = 0
+    for piece in pieces:
+        if not piece.strip():
+            continue
+        found = None
+        for scan in range(pos, min(len(text), pos + window + len(piece))):
+            if not text[scan].isspace() and (end := _match_at(text, scan, piece)) is not None:
+                found = (scan, end)
+                break
+        if found is None:
+            continue
+        tokens.extend(regex_tokens(text, pos, found[0]))
+        tokens.append(Token.of(text, *found))
+        pos = found[1]
+    tokens.extend(regex_tokens(text, pos))
+    return tokens
+
+
+@given(text=TEXT, how=st.sampled_from(["split", "words", "rewritten"]))
+def test_align_fast_path_places_pieces_as_the_search_does(text: str, how: str) -> None:
+    """Pieces as written take the ``startswith`` path; the tokens are those of the search."""
+    if how == "split":
+        pieces = text.split()
+    else:
+        pieces = [t.text for t in regex_tokens(text)]
+        if how == "rewritten":  # as hazm returns them: Persian yeh and keheh, some pieces dropped
+            pieces = [p.replace("ي", "ی").replace("ك", "ک") for p in pieces if len(p) % 5]
+    assert align(text, pieces) == _searched(text, pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("كتابٌ جديد", ["كتاب", "جديد"]),  # a mark after the piece joins its token
+        ("\u200fالأمن", ["الأمن"]),  # an invisible mark before it too
+        ("a\u200c b", ["a\u200c", "b"]),  # a piece ending in an invisible character
+        ("سازمان‌ها و كتاب", ["سازمان\u200cها", "و", "کتاب"]),
+        ("x" + " " * 80 + "y", ["x", "y"]),  # beyond the search window: filled by the regex
+    ],
+)
+def test_align_edge_cases_match_the_search(text: str, pieces: list[str]) -> None:
+    assert align(text, pieces) == _searched(text, pieces)

@@ -59,6 +59,11 @@ def _key(ch: str) -> str:
     return _fold_char(ch).strip()
 
 
+def _skipped(ch: str) -> bool:
+    """A character :func:`_match_at` steps over (invisible, or folding to nothing)."""
+    return ch in _INVISIBLE or _key(ch) == ""
+
+
 def _match_at(text: str, pos: int, piece: str) -> int | None:
     """End of ``piece`` if it matches ``text`` from ``pos`` (folded, skipping invisibles)."""
     i, j = pos, 0
@@ -108,12 +113,24 @@ def align(text: str, pieces: Iterable[str], *, window: int = 64) -> list[Token]:
     """
     tokens: list[Token] = []
     pos = 0
+    n = len(text)
     for piece in pieces:
         if not piece.strip():
             continue
         found = None
         scan = pos
-        limit = min(len(text), pos + window + len(piece))
+        while scan < n and text[scan].isspace():
+            scan += 1
+        limit = min(n, pos + window + len(piece))
+        if scan < limit and text.startswith(piece, scan) and not _skipped(piece[-1]):
+            # the piece as written, after whitespace only (the common case): the
+            # search below would match here first and end at the same place
+            stop = scan + len(piece)
+            while stop < n and (text[stop] == "\u0640" or unicodedata.category(text[stop]) == "Mn"):
+                stop += 1
+            tokens.append(Token.of(text, scan, stop))
+            pos = stop
+            continue
         while scan < limit:
             if not text[scan].isspace():
                 end = _match_at(text, scan, piece)
