@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from arfa.kb import KBEntity, KnowledgeBase, Mention, link_mentions
-from arfa.kb.link import clitic_variants, skeleton
+from arfa.kb.link import (
+    FUZZY_THRESHOLD,
+    _build_index,
+    _extract_hits,
+    _ratio_scores,
+    _score_hits,
+    clitic_variants,
+    skeleton,
+)
 from arfa.models import Label
 
 
@@ -138,3 +146,20 @@ def test_one_unknown_id_one_name_in_a_document(ar: str, fa: str) -> None:
         by_id.setdefault(f.canonical_id, set()).add(f.canonical)
     assert all(len(names) == 1 for names in by_id.values())
     assert found[2].canonical_id == found[0].canonical_id  # the surname joins its full name
+
+
+@pytest.mark.parametrize("label", [Label.ORG, Label.PER, Label.LOC])
+def test_one_ratio_matrix_gives_the_hits_of_extract(kb: KnowledgeBase, label: Label) -> None:
+    """The document's ``cdist`` row yields the hits ``process.extract`` gives, in its order."""
+    index = kb.derived("link_index", _build_index)
+    idx = index[label]
+    step = max(1, len(idx.fuzzy_keys) // 150)
+    # near misses of real aliases (a letter changed, dropped or doubled): many hits, many ties
+    keys = [v for k in idx.fuzzy_keys[::step] for v in (k[:-1] + "ن", k[1:], k + k[-1])]
+    scores = _ratio_scores(index, [(label, k) for k in keys], FUZZY_THRESHOLD)
+    compared = 0
+    for key in keys:
+        expected = _extract_hits(idx, key, FUZZY_THRESHOLD)
+        assert _score_hits(scores[(label, key)], FUZZY_THRESHOLD) == expected, key
+        compared += bool(expected)
+    assert compared > len(keys) // 3

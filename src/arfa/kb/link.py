@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol, runtime_checkable
 
+import numpy as np
+from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from arfa.kb.context import anaphor_position, document_topic, is_given_name_place, resolve_anaphor
@@ -325,22 +327,96 @@ def _unique(ids: set[str] | frozenset[str]) -> str | None:
     return next(iter(ids)) if len(ids) == 1 else None
 
 
-def _fuzzy(idx: _LabelIndex, key: str, threshold: float) -> tuple[str | None, float]:
+def _skeleton_match(idx: _LabelIndex, key: str) -> tuple[bool, str | None]:
+    """Whether a variant of ``key`` has a known skeleton, and the entity it names, if one."""
     for variant in [key, *clitic_variants(key)]:
         sk = skeleton(variant)
         if len(sk) >= SKELETON_MIN and sk in idx.skeletons:
-            return _unique(idx.skeletons[sk]), SCORES["skeleton"]
+            return True, _unique(idx.skeletons[sk])
+    return False, None
+
+
+def _needs_ratio(idx: _LabelIndex, key: str) -> bool:
+    """Whether :func:`_fuzzy` compares ``key`` with every alias (no skeleton decided it)."""
+    return len(key.replace(" ", "")) >= 5 and bool(idx.fuzzy_keys) and not _skeleton_match(idx, key)[0]
+
+
+def _ratio_scores(
+    index: dict[Label, _LabelIndex], queries: Sequence[tuple[Label, str]], threshold: float
+) -> dict[tuple[Label, str], NDArray[np.float64]]:
+    """For each ``(label, key)``, its rapidfuzz ratio to every alias of the label (0 below ``threshold``).
+
+    One ``process.cdist`` per label and document instead of one ``extract`` per mention.
+    """
+    by_label: dict[Label, list[str]] = defaultdict(list)
+    for label, key in queries:
+        if key not in by_label[label]:
+            by_label[label].append(key)
+    out: dict[tuple[Label, str], NDArray[np.float64]] = {}
+    for label, keys in by_label.items():
+        matrix = process.cdist(keys, index[label].fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold,
+                               dtype=np.float64)
+        for key, row in zip(keys, matrix):
+            out[(label, key)] = row
+    return out
+
+
+_HITS = 5  # aliases compared after the ratio: the best five
+
+
+def _extract_hits(idx: _LabelIndex, key: str, threshold: float) -> list[tuple[float, int]]:
+    """``(ratio, alias position)`` of the best aliases for ``key``, by ``process.extract``."""
+    found = process.extract(key, idx.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=_HITS)
+    return [(score, pos) for _, score, pos in found]
+
+
+def _score_hits(scores: NDArray[np.float64], threshold: float) -> list[tuple[float, int]]:
+    """What :func:`_extract_hits` returns, read from a row of :func:`_ratio_scores`.
+
+    ``extract`` orders its hits by score, then by position among the aliases.
+    """
+    above = np.flatnonzero(scores >= threshold)
+    return sorted(((float(scores[p]), int(p)) for p in above), key=lambda hit: (-hit[0], hit[1]))[:_HITS]
+
+
+def _fuzzy(
+    idx: _LabelIndex, key: str, threshold: float, ratios: NDArray[np.float64] | None = None
+) -> tuple[str | None, float]:
+    """A skeleton match, else the aliases within one point of the best ratio (of the five best).
+
+    ``ratios`` are those of ``key`` to ``idx.fuzzy_keys`` when :func:`_ratio_scores`
+    computed them for the whole document; the same hits are then read from them.
+    """
+    matched, found = _skeleton_match(idx, key)
+    if matched:
+        return found, SCORES["skeleton"]
     if len(key.replace(" ", "")) < 5 or not idx.fuzzy_keys:
         return None, 0.0
-    hits = process.extract(key, idx.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=threshold, limit=5)
+    hits = _extract_hits(idx, key, threshold) if ratios is None else _score_hits(ratios, threshold)
     if not hits:
         return None, 0.0
-    top = hits[0][1]
+    top = hits[0][0]
     ids: set[str] = set()
-    for _, score, pos in hits:
+    for score, pos in hits:
         if score >= top - 1.0:
             ids |= idx.fuzzy_ids[pos]
     return _unique(ids), SCORES["fuzzy"] * top / 100.0
+
+
+def _fuzzy_all(
+    index: dict[Label, _LabelIndex],
+    mentions: Sequence[Mention],
+    keys: Sequence[str],
+    found: tuple[list[str | None], list[float]],
+    todo: Sequence[int],
+) -> None:
+    """:func:`_fuzzy` for the mentions ``todo``, their ratios computed together (fills ``found``)."""
+    ids, scores = found
+    labels = {i: Label(mentions[i].label) for i in todo}
+    ratios = _ratio_scores(index, [(labels[i], keys[i]) for i in todo if _needs_ratio(index[labels[i]], keys[i])],
+                           FUZZY_THRESHOLD)
+    for i in todo:
+        ids[i], scores[i] = _fuzzy(index[labels[i]], keys[i], FUZZY_THRESHOLD, ratios.get((labels[i], keys[i])))
 
 
 class _DocMentions:
@@ -458,10 +534,11 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
     _given_names_are_people(kb, mentions, keys, ids)
     _by_document_places(kb, mentions, keys, ids, scores)
     # transliteration variants of full names (several words, or not a PER)
-    for i, (mention, key) in enumerate(zip(mentions, keys)):
-        if ids[i] is None and key and not anaphoric[i] and (mention.label is not Label.PER or " " in key):
-            if not _national(kb, mention, key):
-                ids[i], scores[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+    _fuzzy_all(index, mentions, keys, (ids, scores), [
+        i for i, (mention, key) in enumerate(zip(mentions, keys))
+        if ids[i] is None and key and not anaphoric[i] and (mention.label is not Label.PER or " " in key)
+        and not _national(kb, mention, key)
+    ])
     # short forms and surnames, against the full mentions of this document
     in_doc: dict[Label, _DocMentions] = defaultdict(_DocMentions)
     for mention, key, entity_id in zip(mentions, keys, ids):
@@ -475,9 +552,9 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
                 scores[i] = SCORES["coref"]
                 in_doc[label].add(key, ids[i])  # type: ignore[arg-type]
     # romanized names against the English names (skeletons above are cross-script too)
-    for i, (mention, key) in enumerate(zip(mentions, keys)):
-        if ids[i] is None and key and is_latin(key):
-            ids[i], scores[i] = _fuzzy(index[Label(mention.label)], key, FUZZY_THRESHOLD)
+    _fuzzy_all(index, mentions, keys, (ids, scores), [
+        i for i, key in enumerate(keys) if ids[i] is None and key and is_latin(key)
+    ])
     # a generic head with an anaphor names a body of the organization the document is about
     if any(anaphoric):
         topic = document_topic(kb, [e for e, m, a in zip(ids, mentions, anaphoric)
