@@ -165,7 +165,11 @@ def discipline(
     for cand in candidates:
         for start, end in _pieces(text, cand, lang, is_known):
             piece = text[start:end]
-            if " " not in piece and _bare_common(piece, lang, is_known):
+            # judge the whole written word, proclitics included: للمنظمه reads as المنظمه
+            word_start = start
+            while word_start > 0 and not text[word_start - 1].isspace():
+                word_start -= 1
+            if " " not in piece and _bare_common(text[word_start:end], lang, is_known):
                 continue
             out.append(replace(cand, start=start, end=end))
     return out

@@ -45,7 +45,7 @@ from arfa.normalize import fold
 __all__ = ["Pair", "Splits", "align", "build_table", "evaluate", "kb_word_pairs", "load_anetac", "main",
            "split_kb"]
 
-_PARENS = re.compile(r"\([^)]*\)")
+_PARENS = re.compile(r"\([^()]*\)")
 _WORD_SEP = re.compile(r"[\s\-]+")
 
 logger = logging.getLogger(__name__)
