@@ -100,3 +100,11 @@ def test_presentation_forms_fold_like_their_letters(text: str) -> None:
 
     plain = "".join(unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufefc" else ch for ch in text)
     assert normalize(text).text == normalize(plain).text
+
+
+@given(text=st.text(max_size=90))
+def test_fold_cache_gives_the_uncached_key(text: str) -> None:
+    """Short texts come from fold()'s cache, long ones are folded afresh: the same key."""
+    expected = " ".join(normalize(text).text.split())
+    assert fold(text) == expected
+    assert fold(text) == expected

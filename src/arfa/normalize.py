@@ -134,8 +134,16 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(original=text, text="".join(out), to_orig=to_orig)
 
 
+#: Texts up to this many characters go through :func:`fold`'s cache (words and names,
+#: most of them repeats); longer ones (whole documents) are folded afresh.
+FOLD_CACHED_LEN = 64
+
+
 def fold(text: str) -> str:
     """The folded form of ``text`` with runs of spaces collapsed: a matching key.
+
+    Short texts (up to :data:`FOLD_CACHED_LEN` characters) are cached: recognizers,
+    features and the linker fold the same words again and again.
 
     Examples:
         >>> fold("  الأُمَمُ   المتّحدة ")
@@ -143,4 +151,13 @@ def fold(text: str) -> str:
         >>> fold("شانگهای") == fold("شانگهاي")
         True
     """
+    if isinstance(text, str) and len(text) <= FOLD_CACHED_LEN:
+        return _fold_cached(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return " ".join(normalize(text).text.split())
+
+
+_fold_cached = lru_cache(maxsize=1 << 18)(_fold)
