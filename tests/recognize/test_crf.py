@@ -14,7 +14,8 @@ from arfa.models import Label, Token
 from arfa.normalize import normalize
 from arfa.recognize.base import Recognizer, Segment
 from arfa.recognize.base import token_sentences as split_sentences
-from arfa.recognize.crf import CRFRecognizer, default_model_path, load_tagger
+from arfa.recognize.crf import CRFRecognizer, default_model_path, load_tagger, model_attributes
+from arfa.recognize.crf_features import sentence_features
 
 pytest.importorskip("pycrfsuite")
 pytestmark = pytest.mark.model
@@ -149,3 +150,36 @@ def test_threads_over_both_languages_equal_serial(ar: CRFRecognizer, fa: CRFReco
 def test_each_model_has_its_own_lock(ar: CRFRecognizer, fa: CRFRecognizer) -> None:
     assert ar._lock is not fa._lock
     assert ar._lock is CRFRecognizer("ar")._lock  # one lock per shared tagger
+
+
+def _seed_sentences(lang: str) -> list[list[str]]:
+    seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+    out = []
+    for path in seeds:
+        if path.name.startswith("003") == (lang == "fa"):
+            seg = Segment.from_text(path.read_text(encoding="utf-8"), lang)
+            out += [[t.text for t in sent] for sent in seg.sentence_tokens()]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_known_attributes_give_the_same_tags_and_marginals(lang: str) -> None:
+    """Attributes the model lacks are left out before crfsuite: nothing it computes changes."""
+    rec = CRFRecognizer(lang)
+    tagger = rec._tagger
+    known = model_attributes(rec.model_path)
+    assert "bias" in known and len(known) > 10_000
+    dropped = 0
+    for words in _seed_sentences(lang):
+        full = sentence_features(words, lang, rec._clusters, rec._lexicon)
+        kept = sentence_features(words, lang, rec._clusters, rec._lexicon, known=known)
+        assert kept == [[f for f in feats if f in known] for feats in full]
+        dropped += sum(map(len, full)) - sum(map(len, kept))
+        results = []
+        for feats in (full, kept):
+            tagger.set(feats)
+            labels = tagger.tag()
+            results.append((labels, [tagger.marginal(y, i) for i, y in enumerate(labels)]))
+        assert results[0] == results[1]
+    assert dropped > 100
+

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from arfa.recognize.crf_features import arabic_stem, sentence_features, word_shape
+from arfa.normalize import fold
+from arfa.recognize.crf import default_model_path, load_lexicon
+from arfa.recognize.crf_features import _token_features, arabic_stem, sentence_features, word_shape
+from arfa.recognize.crf_lexicon import Lexicon, lexicon_features
 
 SENTENCE = ["قال", "الرئيس", "بوتين", "في", "موسكو"]
 
@@ -73,3 +78,46 @@ def test_word_shape(word: str, shape: str) -> None:
 def test_arabic_stem(word: str, stem: str) -> None:
     assert arabic_stem(word) == stem
     assert len(arabic_stem(word)) >= 2
+
+
+def _per_occurrence(words: list[str], lang: str, lexicon: Lexicon | None = None) -> list[list[str]]:
+    """The neighbour attributes built at every occurrence, as before they were cached per word."""
+    folded = [fold(w) or "_" for w in words]
+    infos = [_token_features(w, lang) for w in folded]
+    lex = lexicon_features(folded, lexicon, lang) if lexicon is not None else None
+    out = []
+    for i in range(len(folded)):
+        feats = list(infos[i][1])
+        if lex is not None:
+            feats.extend(lex[i])
+            if i > 0:
+                feats.extend("-1:" + f for f in lex[i - 1])
+            if i + 1 < len(folded):
+                feats.extend("+1:" + f for f in lex[i + 1])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < len(folded):
+                nstem, nfeats = infos[j]
+                feats.append(f"{off}:w={folded[j]}")
+                if abs(off) == 1:
+                    feats += [f"{off}:stem={nstem}", f"{off}:{nfeats[2]}"]
+                    feats += [f"{off}:{f}" for f in nfeats if f.startswith("is_")]
+                    feats.append(f"{off}:s2={nstem[-2:]}")
+            elif abs(off) == 1:
+                feats.append("BOS" if off < 0 else "EOS")
+        if i > 0:
+            feats.append(f"-1|0={folded[i - 1]}|{folded[i]}")
+        if i + 1 < len(folded):
+            feats.append(f"0|+1={folded[i]}|{folded[i + 1]}")
+        out.append(feats)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+@given(words=st.lists(st.sampled_from([*SENTENCE, "ورئيس", "لمدينة", "وزارة", "2019", "،", "UN", "سازمان‌ها"]),
+                      max_size=9))
+def test_cached_neighbour_attributes_are_the_same_in_the_same_order(lang: str, words: list[str]) -> None:
+    assert sentence_features(words, lang) == _per_occurrence(words, lang)
+    lexicon = load_lexicon(default_model_path(lang))
+    if lexicon is not None:
+        assert sentence_features(words, lang, lexicon=lexicon) == _per_occurrence(words, lang, lexicon)

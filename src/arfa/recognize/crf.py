@@ -49,6 +49,7 @@ __all__ = [
     "load_clusters",
     "load_lexicon",
     "load_tagger",
+    "model_attributes",
     "tagger_lock",
 ]
 
@@ -111,6 +112,39 @@ def load_tagger(path: Path) -> pycrfsuite.Tagger:
     except Exception as exc:  # crfsuite raises ValueError or IOError
         raise ModelLoadError(f"cannot load CRF model {path}: {exc}") from exc
     return tagger
+
+
+_CQDB = struct.Struct("<4sIIIII")  # a constant-quark database header: id, size, flag, byte order, backward array
+
+
+@cache
+def model_attributes(path: Path) -> frozenset[str]:
+    """The attribute names the crfsuite model at ``path`` knows (its attribute dictionary).
+
+    Read from the file's CQDB string table, as crfsuite itself reads it; an attribute
+    outside it has no weight, and crfsuite skips it when tagging.
+
+    Raises:
+        ModelLoadError: the file has no readable attribute dictionary.
+    """
+    data = path.read_bytes()
+    _check_model_bytes(data, path)
+    *_, n_attrs, _, _, base, _, _ = _HEADER.unpack_from(data)
+    try:
+        magic, _, _, _, bwd_size, bwd_offset = _CQDB.unpack_from(data, base)
+        if magic != b"CQDB":
+            raise ValueError(f"bad attribute dictionary magic {magic!r}")
+        names: list[str] = []
+        for offset in struct.unpack_from(f"<{bwd_size}I", data, base + bwd_offset):
+            if offset:
+                _, size = struct.unpack_from("<iI", data, base + offset)
+                start = base + offset + 8
+                names.append(data[start : start + size - 1].decode("utf-8"))
+    except (struct.error, ValueError, UnicodeDecodeError) as exc:
+        raise ModelLoadError(f"cannot read the attributes of CRF model {path}: {exc}") from exc
+    if len(names) != n_attrs:
+        raise ModelLoadError(f"CRF model {path} lists {len(names)} attributes, its header {n_attrs}")
+    return frozenset(names)
 
 
 @cache
@@ -194,6 +228,7 @@ class CRFRecognizer:
         self._lock = tagger_lock(self.model_path)
         self._clusters = load_clusters(self.model_path)
         self._lexicon = load_lexicon(self.model_path)
+        self._known = model_attributes(self.model_path)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.lang, self.model_path, self.threshold, self.discipline))
@@ -203,7 +238,7 @@ class CRFRecognizer:
         if not words:
             return [], []
         tagger = self._tagger
-        features = sentence_features(words, self.lang, self._clusters, self._lexicon)
+        features = sentence_features(words, self.lang, self._clusters, self._lexicon, known=self._known)
         # a crfsuite Tagger holds the current sequence between set(), tag() and
         # marginal(): one sentence at a time per model (the other language's model
         # has its own lock and runs meanwhile)

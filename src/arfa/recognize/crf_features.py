@@ -114,11 +114,41 @@ def _token_features(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
     return stem, tuple(feats)
 
 
+@lru_cache(maxsize=200_000)
+def _neighbour_features(word: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The attributes a folded word gives the word 2 and 1 before it, and 1 and 2 after it.
+
+    They depend on the word alone, so they are built once per word (and cached),
+    not once per occurrence; :func:`sentence_features` only concatenates them.
+    """
+    stem, feats = _token_features(word, lang)
+    triggers = [f for f in feats if f.startswith("is_")]
+    out: list[tuple[str, ...]] = []
+    for off in (-2, -1, 1, 2):
+        if abs(off) == 1:  # the neighbour's word, stem, shape, trigger lists and suffix
+            out.append((f"{off}:w={word}", f"{off}:stem={stem}", f"{off}:{feats[2]}",
+                        *(f"{off}:{f}" for f in triggers), f"{off}:s2={stem[-2:]}"))
+        else:
+            out.append((f"{off}:w={word}",))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _known_features(
+    word: str, lang: str, known: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """:func:`_token_features` and :func:`_neighbour_features` of ``word`` reduced to ``known``."""
+    own = tuple(f for f in _token_features(word, lang)[1] if f in known)
+    return own, tuple(tuple(f for f in part if f in known) for part in _neighbour_features(word, lang))
+
+
 def sentence_features(
     words: Sequence[str],
     lang: str,
     clusters: Mapping[str, int] | None = None,
     lexicon: Lexicon | None = None,
+    *,
+    known: frozenset[str] | None = None,
 ) -> list[list[str]]:
     """The CRF attributes of every word of one sentence.
 
@@ -128,44 +158,56 @@ def sentence_features(
         clusters: folded word → cluster id, when the model was trained with clusters.
         lexicon: the name list, when the model was trained with one: each word gets
             its own name-list features and those of its neighbours.
+        known: the attributes a trained model knows (:func:`arfa.recognize.crf.model_attributes`):
+            the others are left out. crfsuite skips an attribute it does not know, so
+            tags and marginals are the same, without converting a sixth to a third of
+            the strings. Training passes ``None``: every attribute.
 
     Returns:
-        One list of attribute strings per word.
+        One list of attribute strings per word, in the same order with or without ``known``.
     """
     folded = [fold(w) or "_" for w in words]
-    infos = [_token_features(w, lang) for w in folded]
+    if known is None:
+        own = [_token_features(w, lang)[1] for w in folded]
+        around = [_neighbour_features(w, lang) for w in folded]
+    else:
+        reduced = [_known_features(w, lang, known) for w in folded]
+        own = [r[0] for r in reduced]
+        around = [r[1] for r in reduced]
+    bos = known is None or "BOS" in known
+    eos = known is None or "EOS" in known
     n = len(folded)
     lex = lexicon_features(folded, lexicon, lang) if lexicon is not None else None
     out: list[list[str]] = []
     for i in range(n):
-        feats = list(infos[i][1])
+        feats = list(own[i])
+        extra: list[str] = []
         if lex is not None:
-            feats.extend(lex[i])
+            extra.extend(lex[i])
             if i > 0:
-                feats.extend("-1:" + f for f in lex[i - 1])
+                extra.extend("-1:" + f for f in lex[i - 1])
             if i + 1 < n:
-                feats.extend("+1:" + f for f in lex[i + 1])
-        for off in (-2, -1, 1, 2):
+                extra.extend("+1:" + f for f in lex[i + 1])
+            feats.extend(extra if known is None else [f for f in extra if f in known])
+            extra = []
+        for k, off in enumerate((-2, -1, 1, 2)):
             j = i + off
             if 0 <= j < n:
-                nstem, nfeats = infos[j]
-                feats.append(f"{off}:w={folded[j]}")
-                if abs(off) == 1:
-                    feats.append(f"{off}:stem={nstem}")
-                    feats.append(f"{off}:{nfeats[2]}")  # neighbour's shape
-                    feats.extend(f"{off}:{f}" for f in nfeats if f.startswith("is_"))
-                    feats.append(f"{off}:s2={nstem[-2:]}")
-            elif abs(off) == 1:
-                feats.append("BOS" if off < 0 else "EOS")
+                feats.extend(around[j][k])
+            elif off == -1 and bos:
+                feats.append("BOS")
+            elif off == 1 and eos:
+                feats.append("EOS")
         if clusters is not None:
             for off in (-1, 0, 1):
                 j = i + off
                 if 0 <= j < n:
                     cid = clusters.get(folded[j])
-                    feats.append(f"{off}:c={cid if cid is not None else 'unk'}")
+                    extra.append(f"{off}:c={cid if cid is not None else 'unk'}")
         if i > 0:
-            feats.append(f"-1|0={folded[i - 1]}|{folded[i]}")
+            extra.append(f"-1|0={folded[i - 1]}|{folded[i]}")
         if i + 1 < n:
-            feats.append(f"0|+1={folded[i]}|{folded[i + 1]}")
+            extra.append(f"0|+1={folded[i]}|{folded[i + 1]}")
+        feats.extend(extra if known is None else [f for f in extra if f in known])
         out.append(feats)
     return out
