@@ -102,15 +102,23 @@ def _char_class(categories: str) -> str:
     """A regex class body: the :data:`FAST_BLOCKS` characters whose category starts with one of ``categories``."""
     chars = [chr(c) for lo, hi in FAST_BLOCKS for c in range(lo, hi + 1)
              if unicodedata.category(chr(c))[0] in categories]
-    return "".join(re.escape(ch) for ch in chars)
+    return "".join(_class_char(ord(ch)) for ch in chars)
 
 
-@cache
+def _class_char(code: int) -> str:
+    """One character written safely inside a regex class, as a ``\\uXXXX`` escape."""
+    return f"\\u{code:04x}"
+
+
+_RANGES = "".join(f"{_class_char(lo)}-{_class_char(hi)}" for lo, hi in FAST_BLOCKS)
+#: camel-tools' word pattern on :data:`FAST_BLOCKS` (module level, so the regex sweep of
+#: ``tests/test_regexes.py`` sees it), and the test that a chunk stays inside them.
+_FAST_PIECES = re.compile(f"[{_char_class('PS')}]|[{_char_class('LMN')}]+")
+_FAST_INSIDE = re.compile(f"[{_RANGES}]*")
+
+
 def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """camel-tools' word pattern on :data:`FAST_BLOCKS`, and the test that a chunk stays inside them."""
-    pieces = re.compile(f"[{_char_class('PS')}]|[{_char_class('LMN')}]+")
-    ranges = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in FAST_BLOCKS)
-    return pieces, re.compile(f"[{ranges}]*")
+    return _FAST_PIECES, _FAST_INSIDE
 
 
 def word_pieces(chunk: str) -> list[str]:
