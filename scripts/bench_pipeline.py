@@ -95,12 +95,15 @@ def load() -> str:
 
 
 def clear_word_caches() -> int:
-    """Clear every bounded ``lru_cache`` in arfa's modules (loaders use unbounded caches and stay)."""
+    """Clear every bounded ``lru_cache`` in arfa's modules and classes (loaders use unbounded caches and stay)."""
     cleared = 0
     for name, module in list(sys.modules.items()):
         if not (name == "arfa" or name.startswith("arfa.")) or module is None:
             continue
-        for value in list(vars(module).values()):
+        values = list(vars(module).values())
+        for cls in [v for v in values if isinstance(v, type) and v.__module__ == name]:
+            values += list(vars(cls).values())  # methods with their own lru_cache
+        for value in values:
             params = getattr(value, "cache_parameters", None)
             if callable(params) and params().get("maxsize") is not None:
                 value.cache_clear()
@@ -289,6 +292,9 @@ def main() -> None:
                         help="megabytes per language for the profile (cProfile slows every call)")
     parser.add_argument("--no-ratio", action="store_true", help="skip the side-by-side timing")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
+    parser.add_argument("--keep-caches", action="store_true",
+                        help="keep arfa's word caches between passes (a long-running process; "
+                             "the first pass warms them)")
     args = parser.parse_args()
     if not args.no_pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -316,7 +322,8 @@ def main() -> None:
         for r in range(args.repeats):
             for lang in langs:
                 for side in (("bare", "full") if r % 2 == 0 else ("full", "bare")):
-                    clear_word_caches()
+                    if not args.keep_caches:
+                        clear_word_caches()
                     if side == "bare":
                         secs, ref_tokens[lang] = time_bare(docs[lang], bare[lang])
                         bare_s[lang].append(secs)
@@ -325,8 +332,9 @@ def main() -> None:
                         full_s[lang].append(secs)
                         counts[lang] = (tokens, ents)
                     print(f"  pass {r + 1} {lang} {side}: {secs:.2f} CPU s", file=sys.stderr, flush=True)
-        print(f"CPU seconds, medians of {args.repeats} interleaved passes; ratio = pipeline seconds / "
-              "bare seconds on the same documents.\n")
+        caches = "word caches kept (warm after the first pass)" if args.keep_caches else "word caches cleared"
+        print(f"CPU seconds, medians of {args.repeats} interleaved passes, {caches}; ratio = pipeline "
+              "seconds / bare seconds on the same documents.\n")
         print("| lang | MB | docs | bare tokens | bare s | bare tokens/s | arfa tokens | entities "
               "| pipeline s | pipeline tokens/s | s/MB | ratio |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -380,6 +388,12 @@ def main() -> None:
         for name, calls, own, share in profile_top(nlp, sample):
             print(f"| `{name}` | {calls:,} | {own:.2f} | {100 * share:.1f}% |")
         print(f"\nafter the profile: {load()}")
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak resident memory of the run: {peak:.0f} MB")
 
 
 def _reference(lang: str) -> str:
