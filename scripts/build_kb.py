@@ -448,14 +448,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "src/arfa/resources/kb")
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
-    files = build(args.shared, args.out)
-    stale = [n for n, text in files.items() if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != text]
-    if args.check:
+    return write_or_check(build(args.shared, args.out), args.out, check=args.check)
+
+
+def write_or_check(files: dict[str, str], out: Path, *, check: bool) -> int:
+    """Write each generated KB file into ``out``, or with ``check`` only report the stale ones.
+
+    Returns the exit status: 1 when ``check`` finds a file out of date, else 0.
+    """
+    stale = [n for n, text in files.items() if not (out / n).exists() or (out / n).read_text("utf-8") != text]
+    if check:
         print("stale:", ", ".join(stale) if stale else "none")
         return 1 if stale else 0
     for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out / name} ({text.count(chr(10)) - 1} entities)")
+        (out / name).write_text(text, encoding="utf-8")
+        print(f"wrote {out / name} ({text.count(chr(10)) - 1} entities)")
     return 0
 
 

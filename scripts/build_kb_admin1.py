@@ -39,7 +39,7 @@ from arfa.lang import fa as lang_fa
 from arfa.normalize import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_kb import dump, entity, script_lang, slug  # noqa: E402
+from build_kb import dump, entity, script_lang, slug, write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "scripts/data/admin1.tsv"
@@ -271,15 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.extract:
         print(f"wrote {TABLE} ({extract(args.db, args.iso, args.shared)} rows)")
         return 0
-    text = build()
-    path = KB_DIR / "gen_admin1.yaml"
-    if args.check:
-        stale = not path.exists() or path.read_text(encoding="utf-8") != text
-        print("stale: gen_admin1.yaml" if stale else "stale: none")
-        return int(stale)
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({text.count(chr(10)) - 1} entities)")
-    return 0
+    return write_or_check({"gen_admin1.yaml": build()}, KB_DIR, check=args.check)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ from arfa.normalize import fold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_kb import MFA, dump, entity, slug, uniq  # noqa: E402
+from build_kb import MFA, dump, entity, slug, uniq, write_or_check  # noqa: E402
 
 KB_DIR = ROOT / "src/arfa/resources/kb"
 DATA = ROOT / "scripts/data"
@@ -218,16 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     report: list[str] = []
     text = build(report)
-    path = KB_DIR / TARGET
-    if args.check:
-        stale = not path.exists() or path.read_text(encoding="utf-8") != text
-        print(f"{TARGET}: {'stale' if stale else 'up to date'}")
-        return 1 if stale else 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({text.count(chr(10)) - 1} entities)")
-    for line in report:
-        print("left out:", line)
-    return 0
+    status = write_or_check({TARGET: text}, KB_DIR, check=args.check)
+    if not args.check:
+        for line in report:
+            print("left out:", line)
+    return status
 
 
 if __name__ == "__main__":

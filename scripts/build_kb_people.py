@@ -34,7 +34,7 @@ import yaml
 from arfa.normalize import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_kb import dump, entity, slug  # noqa: E402
+from build_kb import dump, entity, slug, write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = (ROOT / "scripts/data/leaders.tsv", ROOT / "scripts/data/ministers.tsv")
@@ -152,15 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.patch_curated:
         print(f"added {patch_curated()} QIDs to curated people")
-    text = build()
-    path = KB_DIR / "gen_leaders.yaml"
-    if args.check:
-        stale = not path.exists() or path.read_text(encoding="utf-8") != text
-        print("stale: gen_leaders.yaml" if stale else "stale: none")
-        return int(stale)
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path} ({text.count(chr(10)) - 1} entities)")
-    return 0
+    return write_or_check({"gen_leaders.yaml": build()}, KB_DIR, check=args.check)
 
 
 if __name__ == "__main__":
