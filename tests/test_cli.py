@@ -168,10 +168,13 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     proc = subprocess.Popen([*ARFA, "extract", "-", "-o", str(target)], stdin=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=tmp_path)
-    deadline = time.monotonic() + 120
-    while not list(tmp_path.glob(".out.jsonl.*.tmp")):  # blocked reading stdin, file open
-        assert time.monotonic() < deadline and proc.poll() is None
+    for _ in range(2400):  # wait for it to block reading stdin with the file open (a hang guard of ~120 s)
+        if list(tmp_path.glob(".out.jsonl.*.tmp")):
+            break
+        assert proc.poll() is None, "arfa exited before opening its output"
         time.sleep(0.05)
+    else:
+        pytest.fail("no temporary output file appeared")
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 143
     assert list(tmp_path.iterdir()) == []
