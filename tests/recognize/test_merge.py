@@ -47,8 +47,8 @@ TEXT = "عضویت در شانگهای و سازمان ملل متحد"
         ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(0, 16, Label.ORG, score=0.95)], [m(0, 16, Label.ORG, score=0.95)]),
         # an unsure model does not
         ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(9, 16, Label.ORG, score=0.6)], [m(9, 16, Label.LOC, 10, kb="loc/x")]),
-        # nor one that agrees on the label
-        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(0, 16, Label.LOC, score=0.99)], [m(9, 16, Label.LOC, 10, kb="loc/x")]),
+        # nor one that agrees on the label and span
+        ([m(9, 16, Label.LOC, 10, kb="loc/x"), m(9, 16, Label.LOC, score=0.99)], [m(9, 16, Label.LOC, 10, kb="loc/x")]),
         # a multi-word KB match is never overridden
         (
             [m(19, 34, Label.ORG, 10, kb="org/un"), m(19, 34, Label.LOC, score=0.99)],
@@ -61,3 +61,42 @@ TEXT = "عضویت در شانگهای و سازمان ملل متحد"
 def test_context_wins_over_an_ambiguous_one_word_alias(cands: list[Candidate], expected: list[Candidate]) -> None:
     assert merge(cands, TEXT) == expected
     assert merge(cands) == [c for c in cands if c.priority]  # without the text, the KB wins
+
+
+LONG = "دانشگاه آزاد اسلامی واحد زاهدان و شهرداری کرج"
+
+
+@pytest.mark.parametrize(
+    ("cands", "expected"),
+    [
+        # flat and outermost: the model's longer name holds the place the KB knows
+        ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(0, 31, Label.ORG, score=0.6)], [m(0, 31, Label.ORG, score=0.6)]),
+        # ... whatever its label
+        ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 31, Label.LOC, score=0.6)], [m(20, 31, Label.LOC, score=0.6)]),
+        # ... and whatever the length of the match inside it
+        (
+            [m(34, 45, Label.ORG, 10, kb="org/k"), m(26, 45, Label.ORG, score=0.8)],
+            [m(26, 45, Label.ORG, score=0.8)],
+        ),
+        # a chunk under CONTAIN_SCORE does not
+        ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(0, 31, Label.ORG, score=0.45)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
+        # nor one that only overlaps the match
+        ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 28, Label.ORG, score=0.99)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
+        # nor one holding a date
+        (
+            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(0, 7, Label.DATE, 5), m(0, 31, Label.ORG, score=0.6)],
+            [m(0, 7, Label.DATE, 5), m(25, 31, Label.LOC, 10, kb="loc/z")],
+        ),
+        # nor one holding only matches the KB does not link
+        ([m(25, 31, Label.LOC, 10), m(0, 31, Label.ORG, score=0.6)], [m(25, 31, Label.LOC, 10)]),
+        # a chunk that loses to a longer KB match keeps nothing, and the match inside it stays
+        (
+            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(24, 35, Label.ORG, score=0.6), m(32, 45, Label.ORG, 10, kb="org/k")],
+            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(32, 45, Label.ORG, 10, kb="org/k")],
+        ),
+    ],
+)
+def test_a_longer_model_name_outranks_the_match_inside_it(
+    cands: list[Candidate], expected: list[Candidate]
+) -> None:
+    assert merge(cands, LONG) == expected

@@ -71,9 +71,11 @@ def test_no_name_list_is_lexicon_free() -> None:
 @pytest.mark.parametrize(
     ("text", "chunk", "label", "expected"),
     [
-        # the chunk's own closing bracket or quote stays
+        # the chunk's own closing bracket stays; quotes never belong to a name
         ("گفت حضرت زینب (س) را", "حضرت زینب (س)", Label.PER, ["حضرت زینب (س)"]),
-        ("منطقه « زبیدات » است", "« زبیدات »", Label.LOC, ["« زبیدات »"]),
+        ("منطقه « زبیدات » است", "« زبیدات »", Label.LOC, ["زبیدات"]),
+        ("به گزارش “خاور” به نقل از", "“خاور”", Label.ORG, ["خاور"]),
+        ("بین سازمان ملل و سازمان همکاری شانگهای” در", "سازمان همکاری شانگهای”", Label.ORG, ["سازمان همکاری شانگهای"]),
         # a word after a standalone و keeps its own first letter و
         ("وزارت صنعت و وزارت ارتباطات گفت", "وزارت صنعت و وزارت ارتباطات", Label.ORG, ["وزارت صنعت", "وزارت ارتباطات"]),
     ],

@@ -19,9 +19,12 @@ from typing import Protocol
 from arfa.errors import UnsupportedLanguageError
 from arfa.normalize import fold
 
-__all__ = ["SUPPORTED", "Language", "Reading", "folded_words", "language", "load_words"]
+__all__ = ["QUOTES", "SUPPORTED", "Language", "Reading", "folded_words", "language", "load_words"]
 
 SUPPORTED = ("ar", "fa")
+
+QUOTES = frozenset('«»"“”„\'‹›')
+"""Quotation marks of Arabic-script and Latin text; a quoted name's span leaves them out."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,24 +6,38 @@ Candidates are taken by priority first: knowledge-base and date matches
 one priority the annotation is flat and outermost, so the longest span wins, then
 the higher score, then the earlier start.
 
-One exception lets context win, entity by entity: a one-word knowledge-base match is
-often a homograph (``شانگهای`` the city or, elliptically, the organization; a
-surname that is also a place), while the model read the words around it. When a
-confident model chunk (score at least :data:`CONTEXT_SCORE`) covers such a match
-and gives it another label, the model's chunk is taken instead.
+Two exceptions let context win, entity by entity, because the model read the words
+around a match and the knowledge base did not:
+
+- A one-word knowledge-base match is often a homograph (``شانگهای`` the city or,
+  elliptically, the organization; a surname that is also a place). When a confident
+  model chunk (score at least :data:`CONTEXT_SCORE`) covers such a match and gives it
+  another label, the match is dropped.
+- Annotation is flat and outermost, so a known name inside a longer name is not an
+  entity of its own (``کرج`` in ``شهرداری کرج``, ``دمشق`` in ``جامعة دمشق``). A model
+  chunk scoring at least :data:`CONTAIN_SCORE` that is longer than every
+  knowledge-base match inside it, and holds no date, competes at their priority, so
+  the longer name wins unless a longer match of equal priority overlaps it; where the
+  chunk loses, the matches inside it stay.
+
+Both thresholds were chosen on the dev splits (docs/models.md, "Merge").
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from arfa.models import Label
 from arfa.recognize.base import Candidate
 
-__all__ = ["CONTEXT_SCORE", "merge"]
+__all__ = ["CONTAIN_SCORE", "CONTEXT_SCORE", "merge"]
 
 CONTEXT_SCORE = 0.9
 """The lowest model score that overrides a one-word knowledge-base match."""
+
+CONTAIN_SCORE = 0.5
+"""The lowest model score at which a longer model chunk outranks the matches inside it."""
 
 
 def _overridden(pool: list[Candidate], text: str) -> set[int]:
@@ -44,13 +58,32 @@ def _overridden(pool: list[Candidate], text: str) -> set[int]:
     return out
 
 
+def _ranks(pool: list[Candidate]) -> list[int]:
+    """The priority each candidate competes at: a model chunk holding a shorter linked match gets its priority."""
+    ranks = [c.priority for c in pool]
+    inner = sorted((c for c in pool if c.priority > 0), key=lambda c: c.start)
+    if not inner:
+        return ranks
+    starts = [c.start for c in inner]
+    for i, cand in enumerate(pool):
+        if cand.priority != 0 or cand.score < CONTAIN_SCORE or cand.label is Label.DATE:
+            continue
+        lo, hi = bisect.bisect_left(starts, cand.start), bisect.bisect_left(starts, cand.end)
+        inside = [k for k in inner[lo:hi] if k.end <= cand.end]
+        if any(k.kb_id is not None for k in inside) and all(
+            k.label is not Label.DATE and k.end - k.start < cand.end - cand.start for k in inside
+        ):
+            ranks[i] = max(k.priority for k in inside)
+    return ranks
+
+
 def merge(candidates: Iterable[Candidate], text: str | None = None) -> list[Candidate]:
     """Keep a non-overlapping subset, highest priority then longest first, sorted by start.
 
     Args:
         candidates: every recognizer's candidates, in normalized coordinates.
-        text: the normalized text they point into; with it, a confident model chunk
-            overrides a one-word knowledge-base match it relabels (module docstring).
+        text: the normalized text they point into; with it, context can win over a
+            knowledge-base match (module docstring).
 
     Examples:
         >>> a = Candidate(0, 10, Label.ORG, "gazetteer", priority=10)
@@ -70,10 +103,15 @@ def merge(candidates: Iterable[Candidate], text: str | None = None) -> list[Cand
     if text is not None:
         dropped = _overridden(pool, text)
         pool = [c for i, c in enumerate(pool) if i not in dropped]
-    ranked = sorted(
-        pool,
-        key=lambda c: (-c.priority, -(c.end - c.start), -c.score, c.start, c.label.value, c.source),
+        ranks = _ranks(pool)
+    else:
+        ranks = [c.priority for c in pool]
+    order = sorted(
+        range(len(pool)),
+        key=lambda i: (-ranks[i], -(pool[i].end - pool[i].start), -pool[i].score, pool[i].start,
+                       pool[i].label.value, pool[i].source),
     )
+    ranked = [pool[i] for i in order]
     taken: list[Candidate] = []
     occupied = bytearray(max(c.end for c in pool))
     for cand in ranked:

@@ -42,14 +42,13 @@ from dataclasses import replace
 from arfa.kb.link import nationality_adjectives
 from arfa.kb.store import KnowledgeBase
 from arfa.lang import language
+from arfa.lang.base import QUOTES
 from arfa.models import Label
 from arfa.normalize import NormalizedText
 from arfa.recognize.base import Candidate
 
 __all__ = ["refine", "QUOTES"]
 
-#: Opening and closing quotation marks around a quoted name.
-QUOTES = frozenset('«»"“”„\'‹›')
 _MEMBERSHIP_WINDOW = 3  # words back from a place name to a membership noun
 _NAME_WORDS = 4  # longest quoted name after a designation
 

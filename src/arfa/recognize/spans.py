@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from arfa.lang.base import language
+from arfa.lang.base import QUOTES, language
 from arfa.models import Label
 from arfa.recognize.base import Candidate
 
@@ -129,9 +129,14 @@ def _pieces(text: str, cand: Candidate, lang: str, known: Known) -> list[tuple[i
         prev = k
     out: list[tuple[int, int]] = []
     for n, group in enumerate(groups):
-        # the chunk's own edges (quotes, brackets) stay where no word was taken off
+        # the chunk's own edges (brackets) stay where no word was taken off; quotes never
+        # belong to a name: «ایرنا» -> ایرنا
         start = cand.start if n == 0 and not skip else group[0][0]
         end = cand.end if n == len(groups) - 1 else group[-1][1]
+        while start < end and (text[start] in QUOTES or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in QUOTES or text[end - 1].isspace()):
+            end -= 1
         start += _proclitic(text[group[0][0] : group[0][1]], lang, known) if start == group[0][0] else 0
         if start < end:
             out.append((start, end))
