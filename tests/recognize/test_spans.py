@@ -31,6 +31,11 @@ def _run(text: str, chunk: str, label: Label) -> list[str]:
         ("التقى وزير الخارجية سيرغي لافروف", "وزير الخارجية سيرغي لافروف", Label.PER, ["سيرغي لافروف"]),
         ("وصل الرئيس بوتين", "الرئيس بوتين", Label.PER, ["بوتين"]),
         ("آقای روحانی گفت", "آقای روحانی", Label.PER, ["روحانی"]),
+        # with a name list, a person's ordinary leading words go without a title too
+        ("وقال للبرازيلي فريد", "للبرازيلي فريد", Label.PER, ["فريد"]),
+        ("سلم الكرة للحارس هيلتون", "للحارس هيلتون", Label.PER, ["هيلتون"]),
+        # ... but not an organization's or a place's
+        ("زار الحارس هيلتون", "الحارس هيلتون", Label.ORG, ["الحارس هيلتون"]),
         # proclitics outside: before the article, لل, or when the rest is a known name
         ("رحب والاتحاد الأوروبي", "والاتحاد الأوروبي", Label.ORG, ["الاتحاد الاوروبي"]),
         ("قال للأمم المتحدة", "للأمم المتحدة", Label.ORG, ["لامم المتحده"]),
@@ -66,6 +71,13 @@ def test_no_name_list_is_lexicon_free() -> None:
     text = fold("سافر وطهران")
     cand = Candidate(5, 11, Label.LOC, "crf")
     assert [text[c.start : c.end] for c in discipline(text, [cand], "ar")] == ["وطهران"]
+
+
+def test_without_a_name_list_an_ordinary_first_word_may_be_a_given_name() -> None:
+    text = fold("وقال للبرازيلي فريد")
+    start = text.index(fold("للبرازيلي"))
+    cand = Candidate(start, len(text), Label.PER, "crf")
+    assert [text[c.start : c.end] for c in discipline(text, [cand], "ar")] == [fold("لبرازيلي فريد")]
 
 
 @pytest.mark.parametrize(

@@ -63,18 +63,29 @@ def _is_title(word: str, lang: str) -> bool:
     return any(rest in titles for rest in _rests(word, lang))
 
 
-def _strip_head(text: str, words: list[tuple[int, int]], label: Label, lang: str, known: Known) -> int:
-    """How many leading words are titles (or, for people, a title's complement)."""
+def _ordinary(word: str, lang: str, known: Known) -> bool:
+    """An ordinary word (``arfa.lang.<lang>.common_words``), proclitics aside, and no listed name."""
     common = language(lang).common_words()
+    return not known(word) and any(r in common for r in _rests(word, lang))
+
+
+def _strip_head(text: str, words: list[tuple[int, int]], label: Label, lang: str, known: Known) -> int:
+    """How many leading words are titles or, for people, ordinary words.
+
+    After a title the ordinary words complete it (``وزير الخارجية سيرغي لافروف``); with a
+    name list to tell names from ordinary words, a person's chunk also loses ordinary
+    leading words without a title (``للبرازيلي فريد`` -> ``فريد``). Without one, an
+    ordinary word may be a given name, so it stays unless a title precedes it.
+    """
     k = 0
-    while k < len(words) - 1 and _is_title(text[slice(*words[k])], lang):
+    titled = False
+    while k < len(words) - 1:
+        word = text[slice(*words[k])]
+        if _is_title(word, lang):
+            titled = True
+        elif not (label is Label.PER and (titled or known is not _never) and _ordinary(word, lang, known)):
+            break
         k += 1
-        if label is Label.PER:
-            while k < len(words) - 1:
-                word = text[slice(*words[k])]
-                if known(word) or not any(r in common for r in _rests(word, lang)):
-                    break
-                k += 1
     return k
 
 
