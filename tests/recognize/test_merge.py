@@ -80,6 +80,13 @@ LONG = "دانشگاه آزاد اسلامی واحد زاهدان و شهردا
         ),
         # a chunk under CONTAIN_SCORE does not
         ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(0, 31, Label.ORG, score=0.45)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
+        # nor one that runs on past the match (a place glued to a person)
+        ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 33, Label.LOC, score=0.9)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
+        # nor one whose every word the KB already matched (a place glued to a person)
+        (
+            [m(20, 24, Label.LOC, 10, kb="loc/w"), m(25, 31, Label.PER, 10, kb="per/z"), m(20, 31, Label.LOC, score=0.6)],
+            [m(20, 24, Label.LOC, 10, kb="loc/w"), m(25, 31, Label.PER, 10, kb="per/z")],
+        ),
         # nor one that only overlaps the match
         ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 28, Label.ORG, score=0.99)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
         # nor one holding a date
@@ -91,8 +98,8 @@ LONG = "دانشگاه آزاد اسلامی واحد زاهدان و شهردا
         ([m(25, 31, Label.LOC, 10), m(0, 31, Label.ORG, score=0.6)], [m(25, 31, Label.LOC, 10)]),
         # a chunk that loses to a longer KB match keeps nothing, and the match inside it stays
         (
-            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(24, 35, Label.ORG, score=0.6), m(32, 45, Label.ORG, 10, kb="org/k")],
-            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(32, 45, Label.ORG, 10, kb="org/k")],
+            [m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 31, Label.ORG, score=0.6), m(0, 24, Label.ORG, 10, kb="org/d")],
+            [m(0, 24, Label.ORG, 10, kb="org/d"), m(25, 31, Label.LOC, 10, kb="loc/z")],
         ),
     ],
 )

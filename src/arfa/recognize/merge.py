@@ -13,12 +13,14 @@ around a match and the knowledge base did not:
   elliptically, the organization; a surname that is also a place). When a confident
   model chunk (score at least :data:`CONTEXT_SCORE`) covers such a match and gives it
   another label, the match is dropped.
-- Annotation is flat and outermost, so a known name inside a longer name is not an
+- Annotation is flat and outermost, so a known name that ends a longer name is not an
   entity of its own (``کرج`` in ``شهرداری کرج``, ``دمشق`` in ``جامعة دمشق``). A model
-  chunk scoring at least :data:`CONTAIN_SCORE` that is longer than every
-  knowledge-base match inside it, and holds no date, competes at their priority, so
-  the longer name wins unless a longer match of equal priority overlaps it; where the
-  chunk loses, the matches inside it stay.
+  chunk scoring at least :data:`CONTAIN_SCORE` that ends with a knowledge-base match,
+  is longer than every match inside it and holds no date competes at their priority,
+  so the longer name wins unless a longer match of equal priority overlaps it; where
+  the chunk loses, the matches inside it stay. A chunk that runs on past the known
+  name, or whose every word is already in a match (``آسیای مرکزی کاخا ایمنادزه``, a
+  place glued to a person), gets nothing.
 
 Both thresholds were chosen on the dev splits (docs/models.md, "Merge").
 """
@@ -58,8 +60,16 @@ def _overridden(pool: list[Candidate], text: str) -> set[int]:
     return out
 
 
-def _ranks(pool: list[Candidate]) -> list[int]:
-    """The priority each candidate competes at: a model chunk holding a shorter linked match gets its priority."""
+def _adds_words(cand: Candidate, inside: list[Candidate], text: str) -> bool:
+    """Whether ``cand`` holds a letter no match inside it covers (the model read more than the KB)."""
+    covered = bytearray(cand.end - cand.start)
+    for k in inside:
+        covered[k.start - cand.start : k.end - cand.start] = b"\x01" * (k.end - k.start)
+    return any(not covered[i] and text[cand.start + i].isalpha() for i in range(len(covered)))
+
+
+def _ranks(pool: list[Candidate], text: str) -> list[int]:
+    """The priority each candidate competes at: a model chunk ending in a shorter linked match gets its priority."""
     ranks = [c.priority for c in pool]
     inner = sorted((c for c in pool if c.priority > 0), key=lambda c: c.start)
     if not inner:
@@ -70,8 +80,11 @@ def _ranks(pool: list[Candidate]) -> list[int]:
             continue
         lo, hi = bisect.bisect_left(starts, cand.start), bisect.bisect_left(starts, cand.end)
         inside = [k for k in inner[lo:hi] if k.end <= cand.end]
-        if any(k.kb_id is not None for k in inside) and all(
-            k.label is not Label.DATE and k.end - k.start < cand.end - cand.start for k in inside
+        if (
+            any(k.kb_id is not None for k in inside)
+            and any(not any(ch.isalnum() for ch in text[k.end : cand.end]) for k in inside)
+            and all(k.label is not Label.DATE and k.end - k.start < cand.end - cand.start for k in inside)
+            and _adds_words(cand, inside, text)
         ):
             ranks[i] = max(k.priority for k in inside)
     return ranks
@@ -103,7 +116,7 @@ def merge(candidates: Iterable[Candidate], text: str | None = None) -> list[Cand
     if text is not None:
         dropped = _overridden(pool, text)
         pool = [c for i, c in enumerate(pool) if i not in dropped]
-        ranks = _ranks(pool)
+        ranks = _ranks(pool, text)
     else:
         ranks = [c.priority for c in pool]
     order = sorted(
