@@ -25,6 +25,7 @@ from arfa.normalize import normalize
 from arfa.recognize.base import Candidate, Recognizer, Segment, adapt_recognizer
 from arfa.recognize.document import apply_document_rules
 from arfa.recognize.merge import merge
+from arfa.recognize.titled import people_after_titles
 from arfa.spans import SpanBuilder
 from arfa.tokenize.base import SUPPORTED, Tokenizer, get_tokenizer, regex_tokens, split_sentences
 
@@ -32,6 +33,10 @@ __all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
 
 SUPPORTED_LANGS = SUPPORTED
 DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
+
+TITLE_FRAMES = True
+"""Whether a name right after a title and its complement is a person where nothing else
+was found (:mod:`arfa.recognize.titled`); ``False`` turns the rule off for comparison."""
 
 if TYPE_CHECKING:
     from arfa.kb.link import Linker
@@ -266,7 +271,10 @@ class Pipeline:
                 read.append(replace(segment, tokens=(), sentences=()))  # mapping back needs text and norm
         entities: list[Entity] = []
         for segment, candidates in zip(read, apply_document_rules(found)):
-            entities.extend(_entities(segment, merge(candidates, segment.norm.text)))
+            merged = merge(candidates, segment.norm.text)
+            if TITLE_FRAMES:
+                merged = merge([*merged, *people_after_titles(segment.norm.text, merged, segment.lang, self.kb)])
+            entities.extend(_entities(segment, merged))
         doc_lang = code or detect(text)
         if self._linker is not None:
             entities = self._link(entities, doc_lang)

@@ -10,6 +10,7 @@ matcher compares folded text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -19,12 +20,15 @@ from typing import Protocol
 from arfa.errors import UnsupportedLanguageError
 from arfa.normalize import fold
 
-__all__ = ["QUOTES", "SUPPORTED", "Language", "Reading", "folded_words", "language", "load_words"]
+__all__ = ["QUOTES", "SUPPORTED", "WORD", "Language", "Reading", "folded_words", "language", "load_words"]
 
 SUPPORTED = ("ar", "fa")
 
 QUOTES = frozenset('«»"“”„\'‹›')
 """Quotation marks of Arabic-script and Latin text; a quoted name's span leaves them out."""
+
+WORD = re.compile(r"[^\s\"'()\[\]{}«»<>.,،؛;:!?؟]+")
+"""A written word: a run of anything but whitespace, brackets, quotes and sentence or clause punctuation."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,17 +30,15 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from arfa.lang.base import QUOTES, language
+from arfa.lang.base import QUOTES, WORD, language
 from arfa.models import Label
 from arfa.recognize.base import Candidate
 
 __all__ = ["discipline"]
 
-_WORD = re.compile(r"[^\s\"'()\[\]{}«»<>.,،؛;:!?؟]+")
 _CONJ = "و"
 Known = Callable[[str], bool]
 
@@ -50,7 +48,7 @@ def _never(_: str) -> bool:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
 
 def _rests(word: str, lang: str) -> Iterable[str]:
@@ -74,8 +72,9 @@ def _strip_head(text: str, words: list[tuple[int, int]], label: Label, lang: str
 
     After a title the ordinary words complete it (``وزير الخارجية سيرغي لافروف``); with a
     name list to tell names from ordinary words, a person's chunk also loses ordinary
-    leading words without a title (``للبرازيلي فريد`` -> ``فريد``). Without one, an
-    ordinary word may be a given name, so it stays unless a title precedes it.
+    definite leading words without a title (``للبرازيلي فريد`` -> ``فريد``). An
+    indefinite ordinary word may be a name (``بان كي مون``), so it stays unless a title
+    precedes it.
     """
     k = 0
     titled = False
@@ -83,10 +82,16 @@ def _strip_head(text: str, words: list[tuple[int, int]], label: Label, lang: str
         word = text[slice(*words[k])]
         if _is_title(word, lang):
             titled = True
-        elif not (label is Label.PER and (titled or known is not _never) and _ordinary(word, lang, known)):
+        elif not (label is Label.PER and (titled or known is not _never and _definite(word, lang))
+                  and _ordinary(word, lang, known)):
             break
         k += 1
     return k
+
+
+def _definite(word: str, lang: str) -> bool:
+    """An Arabic word with the article, proclitics aside (البرازيلي, للحارس)."""
+    return lang == "ar" and any(rest.startswith("ال") for rest in _rests(word, lang))
 
 
 def _proclitic(word: str, lang: str, known: Known) -> int:
