@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 
-from arfa.models import Document
+from arfa.models import Document, Label
 from arfa.parallel import decode, encode, start_method
 from arfa.pipeline import Pipeline
+from arfa.recognize.base import Candidate, Segment
 
 
 class InputBroke(RuntimeError):
@@ -79,3 +81,25 @@ def test_parallel_equals_serial_and_stops_early(nlp: Pipeline) -> None:
     assert [next(stream) for _ in range(5)] == serial[:5]
     stream.close()  # shuts the pool down without processing the rest
     assert list(nlp.pipe(items, n_process=2, batch_size=3)) == serial
+
+
+class _Pid:
+    """Tags each document's first word with the id of the process that read it."""
+
+    name = "pid"
+    langs = frozenset({"ar"})
+
+    def __call__(self, segment: Segment) -> list[Candidate]:
+        end = segment.norm.text.find(" ")
+        return [Candidate(0, end, Label.ORG, f"pid-{os.getpid()}")]
+
+
+@pytest.mark.skipif(start_method() != "fork", reason="the recognizer object travels only by fork")
+def test_workers_do_the_work_and_this_process_helps_in_order() -> None:
+    nlp = Pipeline("ar", recognizers=[_Pid()], link=False)
+    items = [f"كلمة {i}" for i in range(60)]
+    docs = list(nlp.pipe(items, n_process=2, batch_size=4))
+    assert [d.id for d in docs] == [str(i) for i in range(60)]
+    pids = {d.entities[0].source for d in docs}
+    assert pids - {f"pid-{os.getpid()}"}  # a worker process did some
+    assert all(d.text == items[i] for i, d in enumerate(docs))

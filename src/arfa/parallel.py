@@ -1,6 +1,6 @@
 """Multi-process execution of :meth:`arfa.Pipeline.pipe`, in input order, streaming.
 
-Three things make it pay (``docs/benchmarks.md`` has the figures):
+Four things make it pay (``docs/benchmarks.md`` has the figures):
 
 - Where the platform allows it (Linux), workers are *forked* from the process that
   already holds the loaded pipeline, so they start in milliseconds instead of each
@@ -8,8 +8,13 @@ Three things make it pay (``docs/benchmarks.md`` has the figures):
   spawned and receive the pipeline pickled by its configuration
   (:meth:`arfa.pipeline.Pipeline.__reduce__`), so each rebuilds it once.
   ``ARFA_START_METHOD=spawn`` (or ``forkserver``) forces another start method.
-- One pool lives as long as the stream, and at most ``2 * n_process`` batches are in
-  flight, so memory stays flat on an endless stream.
+- ``n_process`` counts this process too: it starts ``n_process - 1`` workers and,
+  whenever the oldest batch is not back yet, processes the next batch itself instead
+  of waiting, with its caches already warm. Workers start cold (their caches fill
+  after the fork), so a fixed share would leave this process idle or make it wait.
+- One pool lives as long as the stream, each worker holds at most two batches and at
+  most ``4 * n_process`` batches wait to be yielded, so memory stays flat on an
+  endless stream.
 - Results come back compactly (:func:`encode`): no text (the parent has it), offsets
   as raw arrays and entities as tuples, rebuilt without re-validation.
 
@@ -131,40 +136,87 @@ def _read_batch(stream: Iterator[Any], size: int) -> tuple[list[Any], BaseExcept
     return batch, None
 
 
+class _Slot:
+    """One batch on its way: sent to a worker (``future``) or processed here (``done``)."""
+
+    __slots__ = ("batch", "done", "future")
+
+    def __init__(self, batch: list[Any], future: Future[list[Encoded]] | None = None,
+                 done: list[Document] | None = None) -> None:
+        self.batch = batch
+        self.future = future
+        self.done = done
+
+    def ready(self) -> bool:
+        return self.done is not None or self.future is not None and self.future.done()
+
+    def documents(self) -> Iterator[Document]:
+        if self.done is not None:
+            yield from self.done
+            return
+        assert self.future is not None
+        for item, data in zip(self.batch, self.future.result()):
+            yield decode(data, _text_of(item))
+
+
 def run_parallel(
     pipeline: Pipeline, texts: Iterable[Any], batch_size: int, n_process: int,
     doc_date: dt.date | str | None, context: BaseContext | None = None,
 ) -> Iterator[Document]:
-    """Process ``texts`` in ``n_process`` worker processes, yielding in input order.
+    """Process ``texts`` in ``n_process`` processes, this one included, yielding in input order.
+
+    ``n_process - 1`` worker processes each hold up to two batches; this process reads
+    the input, and whenever the oldest batch is not back yet it processes the next batch
+    itself instead of waiting (so no core idles while a worker finishes, and this
+    process's warm caches do their share), then yields every finished batch in order.
 
     Args:
         pipeline: the loaded pipeline: inherited by forked workers, pickled by its
             configuration for spawned ones.
         texts: the items of :meth:`~arfa.Pipeline.pipe`.
-        batch_size: items per task sent to a worker.
-        n_process: worker processes.
+        batch_size: items per batch.
+        n_process: processes at work, this one included (at least 2).
         doc_date: the default document date.
         context: a multiprocessing context (default: :func:`start_method`).
     """
     ctx = context or multiprocessing.get_context(start_method())
     stream = iter(texts)
     failure: BaseException | None = None
-    pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init, initargs=(pipeline,))
-    pending: deque[tuple[list[Any], Future[list[Encoded]]]] = deque()
+    exhausted = False
+    workers = max(1, n_process - 1)
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(pipeline,))
+    pending: deque[_Slot] = deque()
+    in_flight = 0
+
+    def read() -> list[Any]:
+        nonlocal failure, exhausted
+        if exhausted:
+            return []
+        batch, failure = _read_batch(stream, batch_size)
+        if len(batch) < batch_size or failure is not None:
+            exhausted = True
+        return batch
+
     try:
         while True:
-            batch: list[Any] = []
-            if failure is None:
-                batch, failure = _read_batch(stream, batch_size)
-            if batch:
-                pending.append((batch, pool.submit(_work, batch, doc_date)))
-            exhausted = not batch or failure is not None
-            if pending and (exhausted or len(pending) >= 2 * n_process):
-                sent, future = pending.popleft()
-                for item, data in zip(sent, future.result()):
-                    yield decode(data, _text_of(item))
-            if exhausted and not pending:
+            while in_flight < 2 * workers:  # keep every worker busy
+                batch = read()
+                if not batch:
+                    break
+                pending.append(_Slot(batch, future=pool.submit(_work, batch, doc_date)))
+                in_flight += 1
+            if not pending:
                 break
+            head = pending[0]
+            if not head.ready() and len(pending) < 4 * n_process:
+                batch = read()
+                if batch:  # work here rather than wait
+                    pending.append(_Slot(batch, done=[pipeline._safe(item, doc_date) for item in batch]))
+                    continue
+            pending.popleft()
+            if head.future is not None:
+                in_flight -= 1
+            yield from head.documents()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     if failure is not None:

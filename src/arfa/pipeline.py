@@ -339,10 +339,11 @@ class Pipeline:
 
         Args:
             texts: any iterable of items (not one ``str``), consumed lazily.
-            batch_size: documents per work unit sent to a worker process.
-            n_process: worker processes; 1 runs in this process. On Linux the
-                workers are forked and share the loaded pipeline (see
-                :mod:`arfa.parallel`).
+            batch_size: documents per work unit.
+            n_process: processes at work, this one included: 1 runs here only; more
+                starts ``n_process - 1`` workers, and this process takes a batch
+                whenever it would otherwise wait. On Linux the workers are forked and
+                share the loaded pipeline (see :mod:`arfa.parallel`).
             doc_date: default document date for items that give none.
 
         Raises:
