@@ -107,6 +107,11 @@ def test_unknown_entities_cluster() -> None:
         ([("فلاديمير", Label.LOC)], [None]),
         # a surname needs its full name in the document
         ([("نوروف", Label.PER)], [None]),
+        # a name that differs by a whole word is another name, however close the letters
+        ([("دبیرخانه سازمان همکاری اسلامی", Label.ORG)], [None]),
+        ([("شورای وزیران دفاع کشورهای عضو سازمان همکاری شانگهای", Label.ORG)], [None]),
+        # ... while a spelling variant of every word still links
+        ([("منظمة شانغهاي للتعاون", Label.ORG)], ["org/sco"]),
     ],
 )
 def test_ambiguous_aliases(kb: KnowledgeBase, mentions: list[tuple[str, Label]], expected: list[str | None]) -> None:

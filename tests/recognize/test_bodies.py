@@ -21,6 +21,9 @@ def pipelines() -> dict[str, Pipeline]:
         ("ar", "أعلن رئيس لجنة الأمن أن منظمة معاهدة الأمن الجماعي ستجتمع", "منظمة معاهدة الأمن الجماعي"),
         ("fa", "کمیته اقتصادی سازمان همکاری اقتصادی اکو تشکیل جلسه داد", "کمیته اقتصادی سازمان همکاری اقتصادی اکو"),
         ("fa", "برنامه اقدام سازمان همکاری شانگهای تصویب شد", "سازمان همکاری شانگهای"),  # a plan is no body
+        # a conjunction attached to the organization: two names, not a body of the second
+        ("ar", "ممثلون عن البنك الآسيوي للتنمية والبنك الأوروبي لإعادة الإعمار والتنمية",
+         "البنك الأوروبي لإعادة الإعمار والتنمية"),
     ],
 )
 def test_bodies(pipelines: dict[str, Pipeline], lang: str, text: str, expected: str) -> None:

@@ -61,6 +61,8 @@ __all__ = [
 #: label: the lowest threshold with no false positive among 20,000 different-entity
 #: pairs in ``scripts/tune_fuzzy.py`` (figures in docs/kb.md).
 FUZZY_THRESHOLD = 86.0
+WORD_AGREEMENT = 60.0
+"""The lowest word-to-word ratio at which a fuzzy match's words still agree (:func:`_words_agree`)."""
 #: the fewest skeleton letters for a skeleton-only match.
 SKELETON_MIN = 4
 #: link confidences by stage (an exact alias shared by several entities scales by prior share).
@@ -379,6 +381,26 @@ def _score_hits(scores: NDArray[np.float64], threshold: float) -> list[tuple[flo
     return sorted(((float(scores[p]), int(p)) for p in above), key=lambda hit: (-hit[0], hit[1]))[:_HITS]
 
 
+def _words_agree(key: str, alias: str) -> bool:
+    """Whether every word of a several-word ``key`` has a like word in ``alias``.
+
+    A spelling or transliteration variant changes letters inside words; a name that
+    differs by a whole word is another name, however close the letters of the whole
+    (``دبیرخانه سازمان همکاری اسلامی`` is not the SCO's secretariat).
+
+    Examples:
+        >>> _words_agree("منظمه شانغهاي للتعاون", "منظمه شنغهاي للتعاون")
+        True
+        >>> _words_agree("دبيرخانه سازمان همكاري اسلامي", "دبيرخانه سازمان همكاري شانگهاي")
+        False
+    """
+    words, theirs = key.split(), alias.split()
+    if len(words) < 2:
+        return True
+    return all(fuzz.ratio(word, best) >= WORD_AGREEMENT for word in words
+               for best in [max(theirs, key=lambda other: fuzz.ratio(word, other))])
+
+
 def _fuzzy(
     idx: _LabelIndex, key: str, threshold: float, ratios: NDArray[np.float64] | None = None
 ) -> tuple[str | None, float]:
@@ -393,6 +415,7 @@ def _fuzzy(
     if len(key.replace(" ", "")) < 5 or not idx.fuzzy_keys:
         return None, 0.0
     hits = _extract_hits(idx, key, threshold) if ratios is None else _score_hits(ratios, threshold)
+    hits = [(score, pos) for score, pos in hits if _words_agree(key, idx.fuzzy_keys[pos])]
     if not hits:
         return None, 0.0
     top = hits[0][0]

@@ -66,6 +66,12 @@ def _head_before(
     return None
 
 
+def _conjoined(unit: str, data: Language) -> bool:
+    """Whether ``unit`` starts with an attached و or ف before the article (والبنك, فالمنظمة)."""
+    offset, _ = data.strip_proclitics(unit)
+    return offset > 0 and unit[0] in "وف"
+
+
 def body_spans(
     seq: Sequence[tuple[int, int, str]],
     orgs: Iterable[tuple[int, int]],
@@ -104,6 +110,8 @@ def body_spans(
     place_at = {s: e for s, e in places}
     starts = [u[0] for u in seq]
     for first, end in org_list:
+        if _conjoined(seq[first][2], data):
+            continue  # البنك الآسيوي للتنمية والبنك الأوروبي ...: two names, not a body of the second
         found = _head_before(seq, first - 1, data, covered)
         if found is None:
             continue
