@@ -35,6 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
+from arfa.kb.bodies import body_name
 from arfa.kb.context import anaphor_position, document_topic, is_given_name_place, resolve_anaphor
 from arfa.kb.store import Alias, KnowledgeBase
 from arfa.kb.translit import unknown_entity
@@ -657,6 +658,9 @@ def _result(
     entity = kb.get(entity_id) if entity_id else None
     if entity is not None:
         return Linked(entity.id, entity.name, entity.wikidata, entity.id, round(score, 4), relabel)
+    composed = body_name(kb, key) if Label(mention.label) is Label.ORG else None
+    if composed is not None:  # a body of a known organization: SCO Council of Defence Ministers
+        return Linked(None, composed[0], None, composed[1], None, relabel)
     full = unknown_tails.get((str(mention.label), key)) or mention
     canonical, canonical_id = unknown_entity(full.text, full.label)
     return Linked(None, canonical, None, canonical_id, None, relabel)

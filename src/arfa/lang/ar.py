@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from arfa.lang.base import Reading, folded_words, load_words
+from arfa.lang.base import Reading, folded_phrases, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
@@ -246,6 +246,32 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضوية عضو أعضاء الأعضاء 
 PRESIDENT_WORDS: frozenset[str] = frozenset()
 #: The word "republic" that the official name of a country starts with (Persian only).
 REPUBLIC_WORDS: frozenset[str] = frozenset()
+#: English names of the bodies of an organization, by the words before its name
+#: (``arfa.kb.bodies``: مجلس وزراء خارجية رابطة الدول المستقلة -> CIS Council of Foreign Ministers).
+BODY_NAMES = folded_phrases({
+    "مجلس وزراء الخارجية": "Council of Foreign Ministers",
+    "مجلس وزراء خارجية": "Council of Foreign Ministers",
+    "مجلس وزراء خارجية الدول الأعضاء في": "Council of Foreign Ministers",
+    "مجلس وزراء الدفاع": "Council of Defence Ministers",
+    "مجلس وزراء دفاع": "Council of Defence Ministers",
+    "مجلس وزراء الداخلية": "Council of Interior Ministers",
+    "مجلس رؤساء الدول": "Heads of State Council",
+    "مجلس رؤساء دول": "Heads of State Council",
+    "مجلس رؤساء الحكومات": "Heads of Government Council",
+    "مجلس رؤساء حكومات": "Heads of Government Council",
+    "مجلس رؤساء الوزراء": "Heads of Government Council",
+    "الأمانة العامة": "Secretariat",
+    "الأمانة": "Secretariat",
+    "لجنة كبار المسؤولين": "Committee of Senior Officials",
+    "مجلس المنسقين الوطنيين": "Council of National Coordinators",
+    "الجمعية البرلمانية": "Parliamentary Assembly",
+    "المجلس الدائم": "Permanent Council",
+    "المجلس الوزاري": "Ministerial Council",
+    "اللجنة التنفيذية": "Executive Committee",
+    "مركز مكافحة الإرهاب": "Anti-Terrorism Centre",
+})
+#: Words between a body's head and its organization that the body's name leaves out.
+BODY_LINKS = frozenset(folded_phrases(dict.fromkeys(["التابع", "التابعة", "في", "الدول الأعضاء في"], "")))
 #: Designations of news outlets before their (quoted) name: وكالة "تسنيم".
 OUTLET_HEADS = folded_words("وكالة صحيفة جريدة قناة شبكة موقع مجلة إذاعة تلفزيون")
 #: Prepositions between a body and the place it sits in (مكتب ... في أستانا).

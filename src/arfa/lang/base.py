@@ -20,7 +20,9 @@ from typing import Protocol
 from arfa.errors import UnsupportedLanguageError
 from arfa.normalize import fold
 
-__all__ = ["QUOTES", "SUPPORTED", "WORD", "Language", "Reading", "folded_words", "language", "load_words"]
+__all__ = [
+    "QUOTES", "SUPPORTED", "WORD", "Language", "Reading", "folded_phrases", "folded_words", "language", "load_words",
+]
 
 SUPPORTED = ("ar", "fa")
 
@@ -98,6 +100,16 @@ def folded_words(raw: str) -> frozenset[str]:
         ['الامين', 'جمهور', 'رييس']
     """
     return frozenset(part for word in raw.split() for part in fold(word).split())
+
+
+def folded_phrases(raw: dict[str, str]) -> dict[str, str]:
+    """``raw`` with each key folded and its words joined by one space.
+
+    Examples:
+        >>> folded_phrases({"شورای سران دولت‌ها": "Heads of Government Council"})
+        {'شوراي سران دولت ها': 'Heads of Government Council'}
+    """
+    return {" ".join(fold(key).split()): value for key, value in raw.items()}
 
 
 @cache

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from arfa.lang.ar import LETTER, LETTER_CHARS, LETTERS, is_letter
-from arfa.lang.base import Reading, folded_words, load_words
+from arfa.lang.base import Reading, folded_phrases, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
@@ -143,6 +143,31 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضویت عضو اعضای پیوستن ا
 PRESIDENT_WORDS = folded_words("رئیس رییس روسای رؤسای ریاست")
 #: The word "republic" that follows them and starts an official name (جمهوری تاجیکستان).
 REPUBLIC_WORDS = folded_words("جمهوری")
+#: English names of the bodies of an organization, by the words before its name (``arfa.kb.bodies``).
+BODY_NAMES = folded_phrases({
+    "شورای وزیران امور خارجه": "Council of Foreign Ministers",
+    "شورای وزیران خارجه": "Council of Foreign Ministers",
+    "شورای وزرای امور خارجه": "Council of Foreign Ministers",
+    "شورای وزرای خارجه": "Council of Foreign Ministers",
+    "شورای وزیران دفاع": "Council of Defence Ministers",
+    "شورای وزرای دفاع": "Council of Defence Ministers",
+    "شورای وزیران کشور": "Council of Interior Ministers",
+    "شورای سران کشورها": "Heads of State Council",
+    "شورای سران دولت‌ها": "Heads of State Council",
+    "شورای سران": "Heads of State Council",
+    "شورای روسای دولت": "Heads of Government Council",
+    "شورای رؤسای دولت": "Heads of Government Council",
+    "شورای نخست‌وزیران": "Heads of Government Council",
+    "دبیرخانه": "Secretariat",
+    "کمیته مقامات ارشد": "Committee of Senior Officials",
+    "شورای هماهنگ‌کنندگان ملی": "Council of National Coordinators",
+    "مجمع پارلمانی": "Parliamentary Assembly",
+    "شورای دائمی": "Permanent Council",
+    "کمیته اجرایی": "Executive Committee",
+    "مرکز مبارزه با تروریسم": "Anti-Terrorism Centre",
+})
+#: Words between a body's head and its organization that the body's name leaves out.
+BODY_LINKS = frozenset(folded_phrases(dict.fromkeys(["کشورهای عضو", "کشورهای عضو در", "در"], "")))
 #: Designations of news outlets before their (quoted) name: خبرگزاری «فارس».
 OUTLET_HEADS = folded_words("خبرگزاری روزنامه شبکه پایگاه سایت هفته‌نامه ماهنامه رادیو تلویزیون")
 #: Prepositions between a body and the place it sits in (نمایندگی سازمان ملل در کابل).
