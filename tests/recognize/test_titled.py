@@ -41,6 +41,8 @@ def _found(text: str, lang: str, known: tuple[tuple[str, Label], ...] = ()) -> l
             (("کمیته امنیت ملی قرقیزستان", Label.ORG),),
             ["کامچیبک تاشیف"],
         ),
+        # a minister's portfolio completes the title; a place found is stepped over
+        ("معاون وزیر خارجه روسیه آندری رودنکو گفت", "fa", (("روسیه", Label.LOC),), ["آندری رودنکو"]),
         # a name already found ends the frame
         ("قال وزير الخارجية سيرغي لافروف", "ar", (("سيرغي لافروف", Label.PER),), []),
         # one unknown word after a title is as often a verb as a name

@@ -50,6 +50,10 @@ __all__ = [
     "LOCATIVE_PROCLITICS",
     "MIN_STEM",
     "ORG_HEADS",
+    "PORTFOLIOS",
+    "MINISTER_TITLES",
+    "BODY_NAMES",
+    "BODY_LINKS",
     "OUTLET_HEADS",
     "PLACE_PREPOSITIONS",
     "PLAUSIBLE",
@@ -246,6 +250,13 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضوية عضو أعضاء الأعضاء 
 PRESIDENT_WORDS: frozenset[str] = frozenset()
 #: The word "republic" that the official name of a country starts with (Persian only).
 REPUBLIC_WORDS: frozenset[str] = frozenset()
+#: Titles whose portfolio follows them (وزیر امور خارجه: a post).
+MINISTER_TITLES = folded_words("وزير وزيرة الوزير نائب")
+#: First words of a minister's portfolio after وزير/نائب: the rest of a post, not an organization.
+PORTFOLIOS = folded_words(
+    "الخارجية خارجية الدفاع دفاع الداخلية داخلية الاقتصاد المالية الطاقة النفط الصحة التعليم "
+    "العدل الإعلام الثقافة الزراعة التجارة الصناعة النقل الاتصالات"
+)
 #: English names of the bodies of an organization, by the words before its name
 #: (``arfa.kb.bodies``: مجلس وزراء خارجية رابطة الدول المستقلة -> CIS Council of Foreign Ministers).
 BODY_NAMES = folded_phrases({

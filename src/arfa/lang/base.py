@@ -74,6 +74,10 @@ class Language(Protocol):
     BREAK_WORDS: frozenset[str]
     STOP_WORDS: frozenset[str]
     LOCATIVE_PROCLITICS: tuple[str, ...]
+    PORTFOLIOS: frozenset[str]
+    MINISTER_TITLES: frozenset[str]
+    BODY_NAMES: dict[str, str]
+    BODY_LINKS: frozenset[str]
 
     def readings(self, word: str) -> Iterator[Reading]:
         """The readings of a folded word, the word itself first."""

@@ -34,6 +34,10 @@ __all__ = [
     "LOCATIVE_CUES",
     "LOCATIVE_PROCLITICS",
     "ORG_HEADS",
+    "PORTFOLIOS",
+    "MINISTER_TITLES",
+    "BODY_NAMES",
+    "BODY_LINKS",
     "OUTLET_HEADS",
     "PLACE_PREPOSITIONS",
     "PRESIDENT_WORDS",
@@ -143,6 +147,13 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضویت عضو اعضای پیوستن ا
 PRESIDENT_WORDS = folded_words("رئیس رییس روسای رؤسای ریاست")
 #: The word "republic" that follows them and starts an official name (جمهوری تاجیکستان).
 REPUBLIC_WORDS = folded_words("جمهوری")
+#: Titles whose portfolio follows them (وزیر امور خارجه: a post).
+MINISTER_TITLES = folded_words("وزیر معاون سرپرست")
+#: First words of a minister's portfolio after وزیر/معاون: the rest of a post, not an organization.
+PORTFOLIOS = folded_words(
+    "امور خارجه دفاع کشور اقتصاد نفت نیرو بهداشت آموزش راه صنعت ارتباطات کشاورزی ورزش فرهنگ "
+    "دادگستری اطلاعات تعاون کار علوم میراث جهاد"
+)
 #: English names of the bodies of an organization, by the words before its name (``arfa.kb.bodies``).
 BODY_NAMES = folded_phrases({
     "شورای وزیران امور خارجه": "Council of Foreign Ministers",

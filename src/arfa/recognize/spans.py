@@ -14,7 +14,9 @@ goes through :func:`discipline`, on the folded text of the segment:
   new name: an organization head (``ومنظمة``, ``و سازمان``), or a known name, or, for
   people, any standalone ``و``;
 * **never a bare common word**: a one-word chunk that, proclitics aside, is an ordinary
-  word (``للمنظمة``, ``بمدينة``) and no known name is dropped.
+  word (``للمنظمة``, ``بمدينة``) and no known name is dropped;
+* **posts are no organizations**: an organization chunk right after a minister's title
+  that starts with a portfolio is the rest of the post (``وزیر امور خارجه``) and is dropped.
 
 Sentences are tagged one at a time, so a chunk never crosses a sentence end.
 
@@ -166,6 +168,22 @@ def _bare_common(word: str, lang: str, known: Known) -> bool:
     return any(rest in common and not known(rest) for rest in _rests(word, lang))
 
 
+def _title_complement(text: str, cand: Candidate, lang: str) -> bool:
+    """Whether an organization chunk is the rest of a post: a minister's title, then a portfolio.
+
+    ``وزیر امور خارجه ازبکستان``: the minister of foreign affairs is a post, not the
+    ministry (``وزارت امور خارجه``). ``arfa.lang.<lang>.MINISTER_TITLES`` and ``PORTFOLIOS``
+    list the titles and the first words; a player's club (``بازیکن نفت تهران``) stays.
+    """
+    before = [m.group() for m in WORD.finditer(text, max(0, cand.start - 40), cand.start)]
+    mod = language(lang)
+    if (not before or not text[cand.start - 1 : cand.start].isspace()
+            or not any(r in mod.MINISTER_TITLES for r in _rests(before[-1], lang))):
+        return False
+    words = _words(text, cand.start, cand.end)
+    return bool(words) and any(r in mod.PORTFOLIOS for r in _rests(text[slice(*words[0])], lang))
+
+
 def discipline(
     text: str, candidates: Sequence[Candidate], lang: str, known: Known | None = None
 ) -> list[Candidate]:
@@ -184,6 +202,8 @@ def discipline(
     is_known = known or _never
     out: list[Candidate] = []
     for cand in candidates:
+        if cand.label is Label.ORG and _title_complement(text, cand, lang):
+            continue
         for start, end in _pieces(text, cand, lang, is_known):
             piece = text[start:end]
             # judge the whole written word, proclitics included: للمنظمه reads as المنظمه

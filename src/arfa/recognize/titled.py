@@ -8,9 +8,10 @@ the knowledge base cannot know every deputy minister. This rule runs after the m
 it knows where the organizations and places already found end:
 
 1. a title (``arfa.lang.<lang>.TITLES``) that no entity covers starts a frame;
-2. the frame runs over what completes the title: more titles, in Arabic definite words
-   (``الدفاع``, ``الأوزبكي``), in Persian ordinary words (``arfa.lang.fa.common_words``),
-   and organizations and places already found;
+2. the frame runs over what completes the title: more titles, a minister's portfolio
+   (``arfa.lang.<lang>.PORTFOLIOS``: امور خارجه), in Arabic definite words (``الدفاع``,
+   ``الأوزبكي``), in Persian ordinary words (``arfa.lang.fa.common_words``), and
+   organizations and places already found;
 3. then :data:`MIN_NAME_WORDS` to :data:`MAX_NAME_WORDS` words that are none of these, no entity, no
    ordinary word and no word of a knowledge-base organization or place name that is in
    no person's name (``امور``, ``هيكل``), followed by no further such word, are a person
@@ -89,6 +90,7 @@ class _Words:
         self.heads = mod.ORG_HEADS
         self.common = mod.common_words()
         self.breaks = mod.BREAK_WORDS
+        self.portfolios = mod.PORTFOLIOS
 
     def word(self, i: int) -> str:
         return self.text[slice(*self.spans[i])]
@@ -107,6 +109,8 @@ class _Words:
         """A word that can complete a title: Arabic, a definite one; Persian, an ordinary one."""
         if self.word(i) in self.breaks:
             return False
+        if any(r in self.portfolios for r in _readings(self.word(i), self.lang)):
+            return True  # وزیر امور خارجه
         if self.lang == "ar":  # any definite word: الدفاع, الأوزبكي (a name after a title has no article)
             return any(r.startswith(_ARTICLE) for r in _readings(self.word(i), self.lang))
         return self.ordinary(i)
