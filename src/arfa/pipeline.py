@@ -23,7 +23,7 @@ from arfa.langid import detect, segments
 from arfa.models import Document, Entity, Label
 from arfa.normalize import normalize
 from arfa.recognize.base import Candidate, Recognizer, Segment, adapt_recognizer
-from arfa.recognize.document import apply_document_rules
+from arfa.recognize.document import apply_document_rules, repeated_surnames
 from arfa.recognize.merge import merge
 from arfa.recognize.titled import people_after_titles
 from arfa.spans import SpanBuilder
@@ -37,6 +37,10 @@ DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
 TITLE_FRAMES = True
 """Whether a name right after a title and its complement is a person where nothing else
 was found (:mod:`arfa.recognize.titled`); ``False`` turns the rule off for comparison."""
+
+SURNAMES = True
+"""Whether a person's surname is found again where it recurs in the document
+(:func:`arfa.recognize.document.repeated_surnames`); ``False`` turns the rule off."""
 
 if TYPE_CHECKING:
     from arfa.kb.link import Linker
@@ -269,11 +273,16 @@ class Pipeline:
             if segment is not None:
                 found.append([c for r in self._components[segment.lang] for c in r(segment)])
                 read.append(replace(segment, tokens=(), sentences=()))  # mapping back needs text and norm
-        entities: list[Entity] = []
+        merged_groups: list[list[Candidate]] = []
         for segment, candidates in zip(read, apply_document_rules(found)):
             merged = merge(candidates, segment.norm.text)
             if TITLE_FRAMES:
                 merged = merge([*merged, *people_after_titles(segment.norm.text, merged, segment.lang, self.kb)])
+            merged_groups.append(merged)
+        if SURNAMES:
+            merged_groups = repeated_surnames([s.norm.text for s in read], merged_groups, [s.lang for s in read])
+        entities: list[Entity] = []
+        for segment, merged in zip(read, merged_groups):
             entities.extend(_entities(segment, merged))
         doc_lang = code or detect(text)
         if self._linker is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from arfa.models import Label
+from arfa.pipeline import Pipeline
 from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate
 from arfa.recognize.document import apply_document_rules
 
@@ -43,3 +44,29 @@ def test_rules(groups: list[list[Candidate]], kept: list[list[Candidate]]) -> No
 def test_a_conditional_candidate_names_its_entity() -> None:
     with pytest.raises(ValueError, match="kb_id"):
         Candidate(0, 3, Label.PER, "x", needs=NEEDS_FULL_NAME)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the surname of a person found in full is a person again where it recurs, with the same id
+        (
+            "التقى وزير الدفاع الأوزبكي بخودير قربانوف نظيره. وقال قربانوف إن التعاون مهم. وأضاف لقربانوف",
+            [("بخودير قربانوف", "titles"), ("قربانوف", "surname"), ("قربانوف", "surname")],
+        ),
+        # ... replacing a model guess of another label
+        (
+            "رئیس کمیته امنیت ملی قرقیزستان کامچیبک تاشیف وارد دوشنبه شد. تاشیف گفت که همکاری ادامه دارد.",
+            [("کامچیبک تاشیف", "titles"), ("تاشیف", "surname")],
+        ),
+        # the second part of a compound given name is no surname
+        ("قال الوزير زيد عبد الله إن شاء الله", [("زيد عبد الله", "crf")]),
+    ],
+)
+def test_repeated_surnames(nlp: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    people = [(e.text, e.source) for e in doc.entities if e.label is Label.PER]
+    assert people == expected
+    ids = {e.canonical_id for e in doc.entities if e.label is Label.PER}
+    assert len(ids) == 1
+

@@ -51,6 +51,7 @@ __all__ = [
     "MIN_STEM",
     "ORG_HEADS",
     "PORTFOLIOS",
+    "NAME_TAILS",
     "MINISTER_TITLES",
     "BODY_NAMES",
     "BODY_LINKS",
@@ -250,6 +251,8 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضوية عضو أعضاء الأعضاء 
 PRESIDENT_WORDS: frozenset[str] = frozenset()
 #: The word "republic" that the official name of a country starts with (Persian only).
 REPUBLIC_WORDS: frozenset[str] = frozenset()
+#: Second parts of compound given names (عبد الله, نور الدين): never a surname on their own.
+NAME_TAILS = folded_words("الله الدين الرحمن الرحيم الإسلام العزيز الكريم")
 #: Titles whose portfolio follows them (وزیر امور خارجه: a post).
 MINISTER_TITLES = folded_words("وزير وزيرة الوزير نائب")
 #: First words of a minister's portfolio after وزير/نائب: the rest of a post, not an organization.

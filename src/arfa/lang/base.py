@@ -75,6 +75,7 @@ class Language(Protocol):
     STOP_WORDS: frozenset[str]
     LOCATIVE_PROCLITICS: tuple[str, ...]
     PORTFOLIOS: frozenset[str]
+    NAME_TAILS: frozenset[str]
     MINISTER_TITLES: frozenset[str]
     BODY_NAMES: dict[str, str]
     BODY_LINKS: frozenset[str]

@@ -35,6 +35,7 @@ __all__ = [
     "LOCATIVE_PROCLITICS",
     "ORG_HEADS",
     "PORTFOLIOS",
+    "NAME_TAILS",
     "MINISTER_TITLES",
     "BODY_NAMES",
     "BODY_LINKS",
@@ -147,6 +148,8 @@ ELLIPTIC_MEMBERSHIP = folded_words("عضویت عضو اعضای پیوستن ا
 PRESIDENT_WORDS = folded_words("رئیس رییس روسای رؤسای ریاست")
 #: The word "republic" that follows them and starts an official name (جمهوری تاجیکستان).
 REPUBLIC_WORDS = folded_words("جمهوری")
+#: Second parts of compound given names (عبدالله, نورالدین written apart): never a surname alone.
+NAME_TAILS = folded_words("الله الدین الرحمن الرحیم اسلام")
 #: Titles whose portfolio follows them (وزیر امور خارجه: a post).
 MINISTER_TITLES = folded_words("وزیر معاون سرپرست")
 #: First words of a minister's portfolio after وزیر/معاون: the rest of a post, not an organization.

@@ -14,10 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from arfa.lang.base import WORD, language
 from arfa.models import Label
 from arfa.recognize.base import NEEDS_CONFIRMATION, NEEDS_FULL_NAME, Candidate
 
-__all__ = ["apply_document_rules"]
+__all__ = ["SURNAME_SOURCE", "apply_document_rules", "repeated_surnames"]
+
+SURNAME_SOURCE = "surname"
+"""``Entity.source`` of a surname found again after a person's full name."""
+_MIN_SURNAME = 4  # letters
 
 
 def apply_document_rules(groups: Sequence[Sequence[Candidate]]) -> list[list[Candidate]]:
@@ -70,3 +75,66 @@ def apply_document_rules(groups: Sequence[Sequence[Candidate]]) -> list[list[Can
         dates = [(c.start, c.end) for c in group if c.label is Label.DATE]
         out.append([c for c in group if keep(c, dates)])
     return out
+
+
+def repeated_surnames(
+    texts: Sequence[str], merged: Sequence[Sequence[Candidate]], langs: Sequence[str]
+) -> list[list[Candidate]]:
+    """Each segment's merged candidates, with a person's surname found again where it recurs.
+
+    News names a person in full once and by surname after (``بخودير قربانوف`` ... ``وقال
+    قربانوف``). Every person of several words found anywhere in the document (by the
+    knowledge base, the model or the titles rule) gives its last word, when it has
+    four letters or more and is no ordinary word and no second part of a compound given
+    name (``arfa.lang.<lang>.NAME_TAILS``: عبد الله). Each later written word
+    that is that surname, or that surname after proclitics, becomes a PER
+    (``source="surname"``) where nothing covers it, and replaces a model guess of another
+    label (``تاشیف`` read as a place). A knowledge-base or date match there is kept.
+
+    Args:
+        texts: the normalized text of each segment.
+        merged: the merged candidates of each segment (non-overlapping).
+        langs: each segment's language.
+
+    Examples:
+        >>> from arfa.normalize import fold
+        >>> text = fold("التقى بخودير قربانوف نظيره. وقال قربانوف إن")
+        >>> full = Candidate(6, 20, Label.PER, "titles", score=0.5)
+        >>> [text[c.start:c.end] for c in repeated_surnames([text], [[full]], ["ar"])[0]]
+        ['بخودير قربانوف', 'قربانوف']
+    """
+    surnames: dict[str, int] = {}  # surname -> first segment index naming the person in full
+    for index, (text, group) in enumerate(zip(texts, merged)):
+        for cand in group:
+            words = text[cand.start : cand.end].split()
+            if cand.label is Label.PER and len(words) >= 2:
+                last, data = words[-1], language(langs[index])
+                if (len(last) >= _MIN_SURNAME and last.isalpha() and last not in data.common_words()
+                        and last not in data.NAME_TAILS):
+                    surnames.setdefault(last, index)
+    if not surnames:
+        return [list(group) for group in merged]
+    out: list[list[Candidate]] = []
+    for index, (text, group, lang) in enumerate(zip(texts, merged, langs)):
+        kept = list(group)
+        for match in WORD.finditer(text):
+            found = _surname_in(match.group(), lang, surnames, index)
+            if found is None:
+                continue
+            start, end = match.start() + found, match.end()
+            over = [c for c in kept if c.start < end and start < c.end]
+            if any(c.priority > 0 or c.label is Label.PER for c in over):
+                continue  # known, or already a person (the full name itself)
+            kept = [c for c in kept if c not in over]
+            kept.append(Candidate(start, end, Label.PER, SURNAME_SOURCE, score=0.5, priority=0))
+        out.append(sorted(kept, key=lambda c: (c.start, c.end)))
+    return out
+
+
+def _surname_in(word: str, lang: str, surnames: dict[str, int], index: int) -> int | None:
+    """The offset in ``word`` where a surname of the document starts (after proclitics), or None."""
+    for reading in language(lang).readings(word):
+        first = surnames.get(reading.rest)
+        if first is not None and first <= index:
+            return reading.offset
+    return None
