@@ -87,6 +87,8 @@ LONG = "دانشگاه آزاد اسلامی واحد زاهدان و شهردا
             [m(20, 24, Label.LOC, 10, kb="loc/w"), m(25, 31, Label.PER, 10, kb="per/z"), m(20, 31, Label.LOC, score=0.6)],
             [m(20, 24, Label.LOC, 10, kb="loc/w"), m(25, 31, Label.PER, 10, kb="per/z")],
         ),
+        # nor one that adds only a proclitic to the match (لمجلس الأمن: the KB's span stays)
+        ([m(35, 45, Label.ORG, 10, kb="org/k"), m(34, 45, Label.ORG, score=0.9)], [m(35, 45, Label.ORG, 10, kb="org/k")]),
         # nor one that only overlaps the match
         ([m(25, 31, Label.LOC, 10, kb="loc/z"), m(20, 28, Label.ORG, score=0.99)], [m(25, 31, Label.LOC, 10, kb="loc/z")]),
         # nor one holding a date

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from arfa.lang.base import WORD
 from arfa.models import Label
 from arfa.recognize.base import Candidate
 
@@ -61,11 +62,16 @@ def _overridden(pool: list[Candidate], text: str) -> set[int]:
 
 
 def _adds_words(cand: Candidate, inside: list[Candidate], text: str) -> bool:
-    """Whether ``cand`` holds a letter no match inside it covers (the model read more than the KB)."""
-    covered = bytearray(cand.end - cand.start)
-    for k in inside:
-        covered[k.start - cand.start : k.end - cand.start] = b"\x01" * (k.end - k.start)
-    return any(not covered[i] and text[cand.start + i].isalpha() for i in range(len(covered)))
+    """Whether ``cand`` holds a whole word that no match inside it touches (the model read more).
+
+    A proclitic the model kept on the match's first word (``لمجلس الأمن``) adds no word.
+    """
+    for word in WORD.finditer(text, cand.start, cand.end):
+        if any(ch.isalpha() for ch in word.group()) and not any(
+            k.start < word.end() and word.start() < k.end for k in inside
+        ):
+            return True
+    return False
 
 
 def _ranks(pool: list[Candidate], text: str) -> list[int]:
