@@ -43,7 +43,7 @@ DISTINCT = ROOT / "scripts/data/kb_distinct.tsv"
 #: letters that NFKD does not reduce to ASCII
 _LETTERS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "ı": "i", "þ": "th", "ə": "a"})
 #: spellings one transliteration writes and another does not (``kh``/``h``, ``dzh``/``j``)
-_DIGRAPHS = ((r"dzh|dj|zh", "j"), (r"kh", "h"), (r"ph", "f"), (r"ch|sh|th|gh", lambda m: m.group(0)[0]), (r"w", "v"), (r"q", "k"), (r"ck", "k"))
+_DIGRAPHS = ((r"dzh|dj|zh", "j"), (r"tch", "ch"), (r"kh", "h"), (r"ph", "f"), (r"ch|sh|th|gh", lambda m: m.group(0)[0]), (r"w", "v"), (r"q", "k"), (r"ck", "k"), (r"x", "ks"))
 _DIGRAPH_RES = tuple((re.compile(p), r) for p, r in _DIGRAPHS)
 _NON_LETTER = re.compile(r"[^a-z]+")
 _VOWELS = re.compile(r"[aeiouyh]+")

@@ -40,6 +40,8 @@ def _person(ident: str, name: str, qid: str | None = None, **names: Any) -> KBEn
     ("Alihan Smailov", "Alikhan Smailov"),
     ("Mohammad Haneef Atmar", "Mohammad Hanif Atmar"),
     ("Maulen Ashimbayev", "Mäulen Äşimbaev"),
+    ("Yuri Khatchaturov", "Yury Khachaturov"),
+    ("Aleksandr Lukashenko", "Alexander Lukashenko"),
 ])
 def test_spellings_of_one_name_share_a_key_and_are_near(first: str, second: str) -> None:
     assert dup.latin_key(first) == dup.latin_key(second)
