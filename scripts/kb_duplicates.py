@@ -109,8 +109,15 @@ def near(first: str, second: str) -> bool:
     words_a, words_b = plain(first).split(), plain(second).split()
     rest_a = " ".join(w for w in words_a if w not in words_b)
     rest_b = " ".join(w for w in words_b if w not in words_a)
-    return (not rest_a or not rest_b or fuzz.ratio(rest_a, rest_b) >= NEAR_RATIO
+    return (not rest_a or not rest_b or fuzz.ratio(_respell(rest_a), _respell(rest_b)) >= NEAR_RATIO
             or _vowel_form(rest_a) == _vowel_form(rest_b))
+
+
+def _respell(text: str) -> str:
+    """``text`` with the transliteration digraphs of :data:`_DIGRAPHS` written one way."""
+    for pattern, repl in _DIGRAPH_RES:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _vowel_form(text: str) -> str:
