@@ -87,9 +87,17 @@ def _surnames(names: list[str], shared: frozenset[str] = frozenset()) -> list[st
     return list(dict.fromkeys(w for n in names if " " in n and len(w := n.split()[-1]) >= 4 and w not in shared))
 
 
+#: last words that are name parts of many people, not surnames (``زاده`` of ``مهر علي زاده``)
+NOT_SURNAMES = frozenset({"سينغ", "سینگ", "خان", "زاده", "الحق", "الله"})
+
+
 def _shared_surnames(spellings: dict[str, dict[str, list[str]]]) -> frozenset[str]:
+    """Words that cannot stand for one person: the last word of several people of the table,
+    and every given name (the first word of a name: ``حسين``, ``صادق``)."""
+    names = [n for local in spellings.values() for n in [*local["ar"], *local["fa"]]]
     counts = Counter(w for local in spellings.values() for w in set(_surnames([*local["ar"], *local["fa"]])))
-    return frozenset(w for w, n in counts.items() if n > 1) | frozenset({"سينغ", "سینگ", "خان"})
+    given = {n.split()[0] for n in names}
+    return frozenset(w for w, n in counts.items() if n > 1) | given | NOT_SURNAMES
 
 
 def _match(row: dict[str, str], by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
