@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,9 @@ def build(report: list[str] | None = None) -> str:
     dropped: list[str] = [] if report is None else report
     taken: dict[str, str] = {}
     entities = _org_rows(index, taken, dropped) + _ministry_rows(index, taken, dropped)
+    repeated = sorted(i for i, n in Counter(e["id"] for e in entities).items() if n > 1)
+    if repeated:
+        raise ValueError(f"orgs_region.tsv lists these slugs twice: {repeated}")
     text = dump(entities, "scripts/data/orgs_region.tsv, scripts/data/ministries_region.tsv")
     return text.replace("scripts/build_kb.py", "scripts/build_kb_orgs.py", 1)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from arfa.kb import KBEntity, KnowledgeBase
+from arfa.kb import KBEntity, KnowledgeBase, load_entities
 from arfa.models import Label
 
 ROOT = Path(__file__).parents[2]
@@ -91,3 +92,10 @@ def test_every_reviewed_pair_is_still_a_live_pair_of_the_knowledge_base(kb: Know
     live = {(p.first, p.second) for p in dup.find_duplicates(kb, distinct=set())}
     stale = sorted(dup.read_distinct() - live)
     assert stale == [], f"remove these rows from scripts/data/kb_distinct.tsv: {stale}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "src/arfa/resources/kb").glob("*.yaml")), ids=lambda p: p.name)
+def test_no_id_is_listed_twice_in_one_file(path: Path) -> None:
+    # a later file may override an id on purpose; within one file the first entry would be lost
+    ids = [entity.id for entity in load_entities(path)]
+    assert sorted(i for i, n in Counter(ids).items() if n > 1) == []
