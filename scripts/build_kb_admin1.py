@@ -76,6 +76,28 @@ CORE = frozenset(
 #: Arabic-speaking countries
 ARAB = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
 
+#: rows that repeat another entity (found by ``scripts/kb_duplicates.py``): an obsolete code
+#: of a division the table lists again under its current code, or a territory ``regions.yaml``
+#: already holds
+DUPLICATE_CODES = frozenset({
+    "AF-ORU",  # Urozgan, listed again as AF-URU (one GeoNames id, 1131461)
+    "BH-19",  # Northern Governorate, listed again as BH-17
+    "PS-GZZ", "PS-WBK",  # loc/gaza-strip, loc/west-bank (curated)
+})
+
+#: English aliases the sources give a division that name another place (the city in its
+#: province, the province of a city, a neighbour): checked by hand
+WRONG_ALT: dict[str, frozenset[str]] = {
+    "UA-32": frozenset({"Kiev", "Kyiv", "Kyiv City", "Mother of Rus Cities"}),  # the oblast, not the city
+    "BY-HM": frozenset({"Minskaja oblast'"}),  # the city, not the region
+    "BY-MI": frozenset({"Minsk"}),
+    "RU-MOW": frozenset({"Moskovskaja oblast'"}),  # the city, not the oblast
+    "RU-MOS": frozenset({"Moscow"}),
+    "RU-LEN": frozenset({"Leningrad"}),  # the old name of Saint Petersburg
+    "UZ-TO": frozenset({"Toshkent", "Tashkent"}),  # the province, not the city
+    "BH-17": frozenset({"Southern Governorate"}),
+}
+
 #: English names where the source's differs from the Wikipedia title
 NAME_FIX = {"SD-RS": "Red Sea State"}
 
@@ -215,6 +237,8 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     out: list[dict[str, Any]] = []
     for row in rows:
+        if row["code"] in DUPLICATE_CODES:
+            continue
         cc, en = row["cc"], NAME_FIX.get(row["code"], row["en"])
         kind_word = next((w for w in TYPE_WORD_AR if en.endswith(w)), None)
         extra = EXTRA.get(row["code"], {})
@@ -241,7 +265,8 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
         if ident in ids:
             continue
         ids.add(ident)
-        en_names = [en, *(n for n in row["en_alt"].split("|") if n and fold(n) not in keys)]
+        wrong = WRONG_ALT.get(row["code"], frozenset())
+        en_names = [en, *(n for n in row["en_alt"].split("|") if n and fold(n) not in keys and n not in wrong)]
         out.append(entity(
             id=ident, label="LOC", name=row["wikipedia"] if _plain(row["wikipedia"], en) else en,
             kind="region", parent=row["parent"] or None,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,22 @@ _LANGS = ("ar", "fa", "ru", "en")
 
 #: Persian name of a country's ministry of the interior, where it is not ``وزارت کشور``
 FA_INTERIOR = {"Afghanistan": "وزارت امور داخله"}
+#: sector of ``ministries_sectors.tsv`` -> Arabic head (with article), Arabic construct head, Persian head
+SECTORS: dict[str, tuple[str, str, str]] = {
+    "finance": ("المالية", "مالية", "وزارت دارایی"),
+    "economy": ("الاقتصاد", "اقتصاد", "وزارت اقتصاد"),
+    "energy": ("الطاقة", "طاقة", "وزارت انرژی"),
+    "oil": ("النفط", "نفط", "وزارت نفت"),
+    "justice": ("العدل", "عدل", "وزارت دادگستری"),
+    "health": ("الصحة", "صحة", "وزارت بهداشت"),
+    "emergency": ("الطوارئ", "طوارئ", "وزارت شرایط اضطراری"),
+    "agriculture": ("الزراعة", "زراعة", "وزارت کشاورزی"),
+    "transport": ("النقل", "نقل", "وزارت حمل و نقل"),
+    "trade": ("التجارة", "تجارة", "وزارت بازرگانی"),
+}
+#: Dari names of Afghan ministries, where they differ from the Iranian Persian pattern
+FA_AFGHAN = {"finance": "وزارت مالیه", "justice": "وزارت عدلیه", "health": "وزارت صحت عامه",
+             "agriculture": "وزارت زراعت", "energy": "وزارت انرژی و آب"}
 #: names a pattern cannot build
 MINISTRY_EXTRA: dict[str, dict[str, list[str]]] = {
     "org/mod-iran": {"fa": ["وزارت دفاع و پشتیبانی نیروهای مسلح"],
@@ -197,6 +214,20 @@ def _ministry_rows(index: _Index, taken: dict[str, str], dropped: list[str]) -> 
             ar += [f"وزارة {construct} {n}" for n in ar_names] + [f"وزارة {ar_head} في {n}" for n in ar_names]
             fa = [f"{fa_head} {n}" for n in fa_names]
             out.append(_ministry(ident, title, country, ar, fa, index, taken, dropped))
+    for row in _rows(DATA / "ministries_sectors.tsv"):
+        country = countries[row["country"]]
+        ident = f"org/{row['sector']}-{slug(row['country'])}"
+        if index.match(row["title"], None) is not None:
+            dropped.append(f"{ident}: {row['title']!r} is {index.match(row['title'], None)['id']} already")  # type: ignore[index]
+            continue
+        head, construct, fa_head = SECTORS[row["sector"]]
+        if row["country"] == "Afghanistan":
+            fa_head = FA_AFGHAN.get(row["sector"], fa_head)
+        ar_names = country["names"].get("ar", [])[:3]
+        ar = [f"وزارة {head} {adj}" for adj in MFA[row["country"]][1]]
+        ar += [f"وزارة {construct} {n}" for n in ar_names] + [f"وزارة {head} في {n}" for n in ar_names]
+        fa = [f"{fa_head} {n}" for n in country["names"].get("fa", [])[:3]]
+        out.append(_ministry(ident, row["title"], country, ar, fa, index, taken, dropped))
     return out
 
 
@@ -207,6 +238,9 @@ def build(report: list[str] | None = None) -> str:
     dropped: list[str] = [] if report is None else report
     taken: dict[str, str] = {}
     entities = _org_rows(index, taken, dropped) + _ministry_rows(index, taken, dropped)
+    repeated = sorted(i for i, n in Counter(e["id"] for e in entities).items() if n > 1)
+    if repeated:
+        raise ValueError(f"orgs_region.tsv lists these slugs twice: {repeated}")
     text = dump(entities, "scripts/data/orgs_region.tsv, scripts/data/ministries_region.tsv")
     return text.replace("scripts/build_kb.py", "scripts/build_kb_orgs.py", 1)
 

@@ -12,8 +12,9 @@ Wikidata is CC0). Names are the English Wikipedia titles where the Wikidata labe
 
 * a person the curated ``people.yaml`` already lists (same English name) is not generated
   again; ``--patch-curated`` writes the QID into that curated entry instead;
-* the others go to ``gen_leaders.yaml`` with their English name only: no source gave
-  Arabic or Persian spellings, and none are made up here.
+* the others go to ``gen_leaders.yaml`` with their English names, and with the Arabic and
+  Persian spellings that ``scripts/data/leaders_names.tsv`` lists for their QID (hand-written
+  press spellings, see its header); each such name's last word becomes a ``short`` form.
 
 Usage::
 
@@ -26,6 +27,7 @@ import argparse
 import csv
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,7 @@ from build_kb import dump, entity, slug, write_or_check  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = (ROOT / "scripts/data/leaders.tsv", ROOT / "scripts/data/ministers.tsv")
 ADMIN1 = ROOT / "scripts/data/admin1.tsv"
+NAMES = ROOT / "scripts/data/leaders_names.tsv"
 KB_DIR = ROOT / "src/arfa/resources/kb"
 SOURCE = "Wikidata (CC0) via EveryPolitician"
 
@@ -69,6 +72,32 @@ def _names(row: dict[str, str]) -> list[str]:
     """The title, the title without its disambiguation, and the alternative spelling."""
     plain = re.sub(r" \([^)]*\)$", "", row["name"])
     return [row["name"], plain, *([row["alt"]] if row.get("alt") else [])]
+
+
+def _spellings(table: Path = NAMES) -> dict[str, dict[str, list[str]]]:
+    """Arabic and Persian names by QID from ``leaders_names.tsv`` (``|`` separates variants)."""
+    with table.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {r["qid"]: {lang: [n for n in r[lang].split("|") if n] for lang in ("ar", "fa")} for r in rows}
+
+
+def _surnames(names: list[str], shared: frozenset[str] = frozenset()) -> list[str]:
+    """The last word of each full name, where it is long enough to stand for the person
+    and no other person of the table has it (``سينغ``, ``كارابيتيان`` name several)."""
+    return list(dict.fromkeys(w for n in names if " " in n and len(w := n.split()[-1]) >= 4 and w not in shared))
+
+
+#: last words that are name parts of many people, not surnames (``زاده`` of ``مهر علي زاده``)
+NOT_SURNAMES = frozenset({"سينغ", "سینگ", "خان", "زاده", "الحق", "الله"})
+
+
+def _shared_surnames(spellings: dict[str, dict[str, list[str]]]) -> frozenset[str]:
+    """Words that cannot stand for one person: the last word of several people of the table,
+    and every given name (the first word of a name: ``حسين``, ``صادق``)."""
+    names = [n for local in spellings.values() for n in [*local["ar"], *local["fa"]]]
+    counts = Counter(w for local in spellings.values() for w in set(_surnames([*local["ar"], *local["fa"]])))
+    given = {n.split()[0] for n in names}
+    return frozenset(w for w, n in counts.items() if n > 1) | given | NOT_SURNAMES
 
 
 def _match(row: dict[str, str], by_name: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -111,18 +140,26 @@ def build(kb_dir: Path = KB_DIR) -> str:
     by_name, ids = _curated(kb_dir)
     taken_q = {e.get("wikidata") for e in by_name.values()} - {None}
     parents = _parents()
+    spellings = _spellings()
+    shared = _shared_surnames(spellings)
     out: list[dict[str, Any]] = []
     for row in _rows():
         if _match(row, by_name) is not None or row["qid"] in taken_q:
             continue
+        local = spellings.pop(row["qid"], {})
         ident = f"per/{_slug(row['name'])}"
         if ident in ids:
             ident = f"per/{_slug(row['name'])}-{row['qid'].lower()}"
         ids.add(ident)
         out.append(entity(
             id=ident, label="PER", name=row["name"], wikidata=row["qid"], kind="person",
-            parent=parents.get(row["cc"]), names={"en": _names(row)}, source=f"{SOURCE}: {row['position']}",
+            parent=parents.get(row["cc"]), names={**local, "en": _names(row)},
+            # a Chinese name puts the one-syllable surname first: no short form
+            short=_surnames([*local.get("ar", []), *local.get("fa", [])], shared) if row["cc"] != "CN" else [],
+            source=f"{SOURCE}: {row['position']}" + ("; ar/fa: scripts/data/leaders_names.tsv" if local else ""),
         ))
+    if spellings:
+        raise ValueError(f"leaders_names.tsv names QIDs that gen_leaders.yaml does not hold: {sorted(spellings)}")
     return dump(out, "scripts/data/leaders.tsv (Wikidata via EveryPolitician)").replace("scripts/build_kb.py", "scripts/build_kb_people.py", 1)
 
 

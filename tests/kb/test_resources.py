@@ -47,6 +47,15 @@ def test_a_person_qid_names_one_person(kb: KnowledgeBase) -> None:
     assert [q for q, n in counts.items() if n > 1] == []
 
 
+def test_every_row_of_the_spellings_table_reaches_its_person(kb: KnowledgeBase) -> None:
+    by_qid = {e.wikidata: e for e in kb if e.label is Label.PER and e.wikidata}
+    spellings = _script("build_kb_people")._spellings()
+    assert len(spellings) >= 100
+    missing = [(qid, lang, name) for qid, local in spellings.items() for lang, names in local.items()
+               for name in names if qid not in by_qid or name not in by_qid[qid].names.get(lang, ())]
+    assert missing == []
+
+
 def test_every_generated_leader_has_a_qid_and_a_source() -> None:
     leaders = load_entities(KB_DIR / "gen_leaders.yaml")
     assert len(leaders) >= 1000
