@@ -59,8 +59,17 @@ def test_a_title_word_marks_its_neighbour() -> None:
 def test_clusters_add_features_only_when_given() -> None:
     plain = sentence_features(SENTENCE, "ar")
     assert not any(f.startswith("0:c=") for f in plain[0])
-    with_clusters = sentence_features(SENTENCE, "ar", {"بوتين": 7})
+    with_clusters = sentence_features(SENTENCE, "ar", {"بوتين": "7"})
     assert "0:c=7" in with_clusters[2] and "-1:c=7" in with_clusters[3] and "0:c=unk" in with_clusters[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("7", {"0:c=7"}), ("3/17", {"0:c=3", "0:c=3/17"}), ("1/3/17", {"0:c=1", "0:c=1/3", "0:c=1/3/17"})],
+)
+def test_a_cluster_path_gives_one_feature_per_prefix(path: str, expected: set[str]) -> None:
+    feats = sentence_features(SENTENCE, "ar", {"بوتين": path})[2]
+    assert {f for f in feats if f.startswith("0:c=")} == expected
 
 
 @pytest.mark.parametrize(

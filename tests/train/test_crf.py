@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from arfa.errors import ModelLoadError
 from arfa.models import Label
 from arfa.recognize.base import Segment
-from arfa.recognize.crf import CRFRecognizer, load_lexicon
+from arfa.recognize.crf import CRFRecognizer, load_clusters, load_lexicon, model_attributes
 from arfa.recognize.crf_lexicon import Lexicon
 from arfa.train.corpora import TaggedSentence
 from arfa.train.crf import tag_sentences, train_model
@@ -64,3 +65,25 @@ def test_a_name_list_travels_with_its_model(tmp_path: Path) -> None:
     segment = Segment.from_text("قال زوربان كيلمو في دارمون .", "ar")
     found = {(segment.norm.text[c.start : c.end], c.label) for c in rec(segment)}
     assert found == {("زوربان كيلمو", Label.PER), ("دارمون", Label.LOC)}
+
+
+def test_a_cluster_table_travels_with_its_model(tmp_path: Path) -> None:
+    clusters = {"زوربان": "0/3", "ميرتا": "0/3", "دارمون": "1/5", "بوريك": "1/5"}
+    out = train_model(
+        SENTENCES, "ar", tmp_path / "crf-ar.crfsuite", c1=0.0, c2=0.01, max_iterations=100, min_freq=0,
+        clusters=clusters,
+    )
+    (tmp_path / "clusters-ar.tsv").write_text("".join(f"{w}\t{c}\n" for w, c in clusters.items()), encoding="utf-8")
+    assert load_clusters(out) == clusters
+    assert {"0:c=0", "0:c=0/3"} <= model_attributes(out)
+    rec = CRFRecognizer("ar", out, threshold=0.0)
+    segment = Segment.from_text("قال زوربان كيلمو في دارمون .", "ar")
+    found = {(segment.norm.text[c.start : c.end], c.label) for c in rec(segment)}
+    assert found == {("زوربان كيلمو", Label.PER), ("دارمون", Label.LOC)}
+
+
+@pytest.mark.parametrize("line", ["زوربان\tx", "زوربان\t3/", "\t3", "زوربان\t3//4"])
+def test_a_bad_cluster_table_is_a_load_error(tmp_path: Path, line: str) -> None:
+    (tmp_path / "clusters-ar.tsv").write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="clusters-ar.tsv"):
+        load_clusters(tmp_path / "crf-ar.crfsuite")

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import pycrfsuite
 
 __all__ = [
+    "CLUSTER_PATH",
     "DEFAULT_THRESHOLD",
     "ENV_MODEL_DIR",
     "CRFRecognizer",
@@ -59,6 +60,8 @@ DEFAULT_THRESHOLD = 0.4
 ENV_MODEL_DIR = "ARFA_MODEL_DIR"
 _LABELS = {"PER": Label.PER, "ORG": Label.ORG, "LOC": Label.LOC}
 _HEADER = struct.Struct("<4sI4s9I")  # crfsuite's crf1dm header
+CLUSTER_PATH = re.compile(r"[0-9]+(?:/[0-9]+)*")
+"""A cluster path in ``clusters-<lang>.tsv``: cluster ids coarse to fine (``3/17``)."""
 
 
 def default_model_path(lang: str) -> Path:
@@ -154,16 +157,21 @@ def tagger_lock(path: Path) -> threading.Lock:
 
 
 @cache
-def load_clusters(model: Path) -> dict[str, int] | None:
-    """The word-cluster table stored next to ``model`` (``clusters-<lang>.tsv``), if any."""
+def load_clusters(model: Path) -> dict[str, str] | None:
+    """The word-cluster table stored next to ``model`` (``clusters-<lang>.tsv``), if any.
+
+    Each line is ``word<TAB>cluster path`` (see :mod:`arfa.train.clusters`).
+    """
     path = model.with_name(model.name.replace("crf-", "clusters-").replace(".crfsuite", ".tsv"))
     if not path.is_file():
         return None
-    table: dict[str, int] = {}
+    table: dict[str, str] = {}
     try:
         for line in path.read_text(encoding="utf-8").splitlines():
             word, _, cid = line.rpartition("\t")
-            table[word] = int(cid)
+            if not word or not CLUSTER_PATH.fullmatch(cid):
+                raise ValueError(f"bad line {line!r}")
+            table[word] = cid
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ModelLoadError(f"cannot load word clusters {path}: {exc}") from exc
     return table

@@ -24,7 +24,7 @@ from arfa.recognize.crf_lexicon import Lexicon, lexicon_features
 
 __all__ = ["FEATURE_VERSION", "arabic_stem", "sentence_features", "word_shape"]
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 """Bumped whenever the feature strings change; stored in the model card."""
 
 _ARABIC = re.compile(ar.LETTER)
@@ -142,10 +142,29 @@ def _known_features(
     return own, tuple(tuple(f for f in part if f in known) for part in _neighbour_features(word, lang))
 
 
+@lru_cache(maxsize=8192)
+def _cluster_features(path: str | None) -> tuple[tuple[str, ...], ...]:
+    """The ``c=`` attributes a cluster path gives the word 1 before it, itself and the word 1 after it.
+
+    One attribute per prefix of the path, coarse first (``unk`` for a word without a
+    cluster). Cached per path: a table has a few hundred paths.
+
+    Examples:
+        >>> _cluster_features("3/17")[1], _cluster_features("17")[0], _cluster_features(None)[2]
+        (('0:c=3', '0:c=3/17'), ('-1:c=17',), ('1:c=unk',))
+    """
+    if path is None:
+        prefixes = ["unk"]
+    else:
+        parts = path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return tuple(tuple(f"{off}:c={prefix}" for prefix in prefixes) for off in (-1, 0, 1))
+
+
 def sentence_features(
     words: Sequence[str],
     lang: str,
-    clusters: Mapping[str, int] | None = None,
+    clusters: Mapping[str, str] | None = None,
     lexicon: Lexicon | None = None,
     *,
     known: frozenset[str] | None = None,
@@ -155,7 +174,9 @@ def sentence_features(
     Args:
         words: the sentence's words as written (they are folded here).
         lang: ``ar`` or ``fa``; selects the trigger lists (:mod:`arfa.lang`) and clitic stripping.
-        clusters: folded word → cluster id, when the model was trained with clusters.
+        clusters: folded word → cluster path (``17``, or ``3/17`` coarse to fine), when the
+            model was trained with clusters: one ``c=`` attribute per prefix of the path,
+            for the word and its neighbours at ±1.
         lexicon: the name list, when the model was trained with one: each word gets
             its own name-list features and those of its neighbours.
         known: the attributes a trained model knows (:func:`arfa.recognize.crf.model_attributes`):
@@ -178,6 +199,7 @@ def sentence_features(
     eos = known is None or "EOS" in known
     n = len(folded)
     lex = lexicon_features(folded, lexicon, lang) if lexicon is not None else None
+    cluster_feats = [_cluster_features(clusters.get(w)) for w in folded] if clusters is not None else None
     out: list[list[str]] = []
     for i in range(n):
         feats = list(own[i])
@@ -198,12 +220,10 @@ def sentence_features(
                 feats.append("BOS")
             elif off == 1 and eos:
                 feats.append("EOS")
-        if clusters is not None:
-            for off in (-1, 0, 1):
-                j = i + off
+        if cluster_feats is not None:
+            for k, j in enumerate((i - 1, i, i + 1)):
                 if 0 <= j < n:
-                    cid = clusters.get(folded[j])
-                    extra.append(f"{off}:c={cid if cid is not None else 'unk'}")
+                    extra.extend(cluster_feats[j][k])
         if i > 0:
             extra.append(f"-1|0={folded[i - 1]}|{folded[i]}")
         if i + 1 < n:

@@ -13,17 +13,19 @@ import random
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from arfa.recognize.crf_features import sentence_features
 from arfa.recognize.crf_lexicon import Lexicon
+from arfa.train import corpora
 from arfa.train.corpora import TaggedSentence
 from arfa.train.datasets import load_splits
 from arfa.train.evaluate import format_scores, score
 from arfa.train.lexicon import LEXICON_SOURCES
 
-__all__ = ["DEFAULTS", "main", "tag_sentences", "train_model"]
+__all__ = ["CLUSTER_DEFAULTS", "DEFAULTS", "ClusterSettings", "main", "tag_sentences", "train_model"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,28 @@ logger = logging.getLogger(__name__)
 DEFAULTS: dict[str, dict[str, float]] = {
     "ar": {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "min_freq": 1},
     "fa": {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "min_freq": 2},
+}
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """How a model's word clusters are built (:func:`arfa.train.clusters.build_clusters`).
+
+    Attributes:
+        k: cluster counts, one per level (empty: no clusters).
+        text: more text for the embeddings (``wikiann``: WikiANN's training text).
+        epochs: Word2Vec passes.
+    """
+
+    k: tuple[int, ...] = ()
+    text: tuple[str, ...] = ()
+    epochs: int = 5
+
+
+#: Shipped cluster settings per language (``--clusters`` and its options override them).
+CLUSTER_DEFAULTS: dict[str, ClusterSettings] = {
+    "ar": ClusterSettings(),
+    "fa": ClusterSettings(k=(64, 512), text=("wikiann",), epochs=10),
 }
 
 
@@ -43,7 +67,7 @@ def train_model(
     c2: float,
     max_iterations: int,
     min_freq: float,
-    clusters: dict[str, int] | None = None,
+    clusters: dict[str, str] | None = None,
     lexicon: Lexicon | None = None,
 ) -> Path:
     """Train one CRF on ``sentences`` and write crfsuite's binary model to ``out``."""
@@ -74,7 +98,7 @@ def tag_sentences(
     model: Path,
     sentences: Sequence[TaggedSentence],
     lang: str,
-    clusters: dict[str, int] | None = None,
+    clusters: dict[str, str] | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[list[str]]:
     """Predicted tags of every sentence (gold tags are ignored)."""
@@ -94,7 +118,7 @@ def _evaluate(
     model: Path,
     sets: dict[str, list[TaggedSentence]],
     lang: str,
-    clusters: dict[str, int] | None = None,
+    clusters: dict[str, str] | None = None,
     lexicon: Lexicon | None = None,
 ) -> dict[str, float]:
     f1s: dict[str, float] = {}
@@ -123,7 +147,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="c1 values tried by --tune (default 0.02 0.1 0.5)")
     p.add_argument("--c2-grid", type=float, nargs="+", default=[0.001, 0.01],
                    help="c2 values tried by --tune (default 0.001 0.01)")
-    p.add_argument("--clusters", type=int, default=None, help="k of the Word2Vec + k-means word clusters")
+    p.add_argument("--clusters", type=int, nargs="+", default=None,
+                   help="k of the Word2Vec + k-means word clusters; several: nested levels (e.g. 64 512); "
+                   "0: no clusters (default: the language's CLUSTER_DEFAULTS)")
+    p.add_argument("--cluster-text", nargs="*", default=None, choices=["wikiann"],
+                   help="more text for the cluster embeddings: WikiANN's training text of the language")
+    p.add_argument("--cluster-epochs", type=int, default=None, help="Word2Vec epochs of the clusters")
     p.add_argument("--lexicon", nargs="+", help="name-list sources (default: LEXICON_SOURCES; 'none': no list)")
     p.add_argument(
         "--names",
@@ -146,16 +175,22 @@ def main(argv: list[str] | None = None) -> int:
             params[key] = getattr(args, key)
     splits = load_splits(args.lang, args.data, sources=args.sources)
     print(f"data: {splits.report}", flush=True)
-    k = args.clusters if args.clusters is not None else int(params.pop("clusters", 0))
-    params.pop("clusters", None)
+    shipped = CLUSTER_DEFAULTS[args.lang]
+    k = [n for n in (args.clusters if args.clusters is not None else shipped.k) if n > 0]
+    cluster_text = args.cluster_text if args.cluster_text is not None else shipped.text
+    cluster_epochs = args.cluster_epochs if args.cluster_epochs is not None else shipped.epochs
     table_path = args.out.with_name(args.out.name.replace("crf-", "clusters-").replace(".crfsuite", ".tsv"))
     if args.out.name == table_path.name:
         table_path = args.out.with_suffix(".clusters.tsv")
-    clusters: dict[str, int] | None = None
+    clusters: dict[str, str] | None = None
     if k:
         from arfa.train.clusters import build_clusters, write_clusters
 
-        clusters = build_clusters(splits.train, k=k, seed=args.seed)
+        extra: list[list[str]] = []
+        if "wikiann" in cluster_text:  # its words only: the embeddings, not the CRF, see them
+            wiki = corpora.read_wikiann(args.data / "wikiann-panx-xtreme" / f"train-{args.lang}.tsv")
+            extra = [[tok for tok, _ in s] for s in wiki]
+        clusters = build_clusters(splits.train, k=k, seed=args.seed, extra_text=extra, epochs=cluster_epochs)
         write_clusters(clusters, table_path)
         print(f"wrote {table_path} ({len(clusters)} words, k={k})", flush=True)
     elif table_path.exists():

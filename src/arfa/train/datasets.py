@@ -25,7 +25,7 @@ from arfa.normalize import fold
 from arfa.train import corpora
 from arfa.train.corpora import TaggedSentence
 
-__all__ = ["ANERCORP_DEV", "DEFAULT_SOURCES", "GAP", "SOURCES", "Splits", "load_dev", "load_splits", "near_duplicates", "sentence_key", "shingles"]
+__all__ = ["ANERCORP_DEV", "DEFAULT_SOURCES", "GAP", "SILVER_MIN_TOKENS", "SOURCES", "Splits", "load_dev", "load_splits", "near_duplicates", "sentence_key", "shingles", "silver_filter"]
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +138,23 @@ DEFAULT_SOURCES: dict[str, tuple[str, ...]] = {
     "ar": ("anercorp", "newsfane", "aqmar", "wojood"),
     "fa": ("peyma", "nsurl", "arman", "parstwiner"),
 }
+#: WikiANN training sentences shorter than this (titles, list items) do not train.
+SILVER_MIN_TOKENS = 5
+
+
+def silver_filter(sents: Iterable[TaggedSentence]) -> list[TaggedSentence]:
+    """The silver (WikiANN) sentences kept for training: at least one entity, :data:`SILVER_MIN_TOKENS` tokens.
+
+    Wikipedia fragments without an entity or of a few words (a title, a list item)
+    teach the tagger little about running news text and mostly how to say ``O``.
+
+    Examples:
+        >>> silver_filter([[("a", "B-PER")], [("b", "O")] * 5, [("c", "B-LOC")] + [("d", "O")] * 4])
+        [[('c', 'B-LOC'), ('d', 'O'), ('d', 'O'), ('d', 'O'), ('d', 'O')]]
+    """
+    return [s for s in sents if len(s) >= SILVER_MIN_TOKENS and any(tag != "O" for _, tag in s)]
+
+
 #: ANERcorp's training text ends with this many sentences, kept as its dev block: the
 #: part nearest to the test text (which follows it) and in the test's conventions.
 ANERCORP_DEV = 384
@@ -258,7 +275,7 @@ def load_splits(
         s for s in corpora.read_wikiann(wiki_dir / f"dev-{lang}.tsv") if sentence_key(s) not in wiki_keys
     ]
     if "wikiann" in chosen:
-        train += wiki_train
+        train += silver_filter(wiki_train)
     dev_parts = {name: _dedup(sents, held_out, {}) for name, sents in dev_parts.items()}
     dev = [s for name, sents in dev_parts.items() if name != "dev-wikiann" for s in sents]
     every_dev = [s for sents in dev_parts.values() for s in sents]

@@ -1,1 +1,1 @@
-"""Model files of arfa's built-in recognizers (``crf-ar.crfsuite``, ``crf-fa.crfsuite``)."""
+"""Model files of arfa's built-in recognizers (``crf-ar.crfsuite``, ``crf-fa.crfsuite``) and their side tables (``names-ar.tsv``, ``clusters-fa.tsv``)."""
