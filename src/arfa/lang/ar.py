@@ -50,6 +50,7 @@ __all__ = [
     "LOCATIVE_PROCLITICS",
     "MIN_STEM",
     "ORG_HEADS",
+    "ANAPHORS",
     "PORTFOLIOS",
     "NAME_TAILS",
     "MINISTER_TITLES",

@@ -58,6 +58,7 @@ class Language(Protocol):
     TITLES: frozenset[str]
     ORG_HEADS: frozenset[str]
     BODY_HEADS: frozenset[str]
+    ANAPHORS: frozenset[str]
     LOCATIVE_CUES: frozenset[str]
     LOCATION_TRIGGERS: frozenset[str]
     TIME_CUES: frozenset[str]

@@ -34,6 +34,7 @@ __all__ = [
     "LOCATIVE_CUES",
     "LOCATIVE_PROCLITICS",
     "ORG_HEADS",
+    "ANAPHORS",
     "PORTFOLIOS",
     "NAME_TAILS",
     "MINISTER_TITLES",

@@ -14,7 +14,8 @@ goes through :func:`discipline`, on the folded text of the segment:
   new name: an organization head (``ومنظمة``, ``و سازمان``), or a known name, or, for
   people, any standalone ``و``;
 * **never a bare common word**: a one-word chunk that, proclitics aside, is an ordinary
-  word (``للمنظمة``, ``بمدينة``) and no known name is dropped;
+  word (``للمنظمة``, ``بمدينة``) and no known name, or a head noun or anaphor alone
+  (``سازمان``, ``المجلس``: a back-reference), is dropped;
 * **posts are no organizations**: an organization chunk right after a minister's title
   that starts with a portfolio is the rest of the post (``وزیر امور خارجه``) and is dropped.
 
@@ -184,6 +185,13 @@ def _title_complement(text: str, cand: Candidate, lang: str) -> bool:
     return bool(words) and any(r in mod.PORTFOLIOS for r in _rests(text[slice(*words[0])], lang))
 
 
+def _generic_head(word: str, lang: str) -> bool:
+    """A head noun or anaphor alone (``سازمان``, ``المنظمة``, ``شورا``): a back-reference, no name."""
+    mod = language(lang)
+    return any(r in mod.ORG_HEADS or r in mod.BODY_HEADS or r in mod.ANAPHORS
+               or mod.strip_article(r) in mod.ORG_HEADS for r in _rests(word, lang))
+
+
 def discipline(
     text: str, candidates: Sequence[Candidate], lang: str, known: Known | None = None
 ) -> list[Candidate]:
@@ -210,7 +218,8 @@ def discipline(
             word_start = start
             while word_start > 0 and not text[word_start - 1].isspace():
                 word_start -= 1
-            if " " not in piece and _bare_common(text[word_start:end], lang, is_known):
+            if " " not in piece and (_bare_common(text[word_start:end], lang, is_known)
+                                     or _generic_head(text[word_start:end], lang)):
                 continue
             out.append(replace(cand, start=start, end=end))
     return out
