@@ -37,7 +37,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from operator import itemgetter
@@ -74,8 +74,6 @@ _WORD_SEP = re.compile(r"[\s\-]+")
 _REPEAT = re.compile(r"(.)\1+")
 _EMPTY: Mapping[int, float] = MappingProxyType({})
 _SECOND = itemgetter(1)
-_MAX_PREFIX = 64
-"""Longest English candidate whose letter score goes through the prefix cache (its recursion depth)."""
 _PREFIXES = (("ابو", "Abu"), ("عبد", "Abd"))
 _KEY_RULES = (("ph", "f"), ("kh", "x"), ("gh", "g"), ("ou", "u"), ("ee", "i"), ("oo", "u"),
               ("w", "v"), ("y", "i"), ("q", "k"), ("c", "k"), ("j", "g"), ("e", "a"), ("o", "u"))
@@ -224,27 +222,32 @@ class Transliterator:
 
     def letter_logprob(self, word: str) -> float:
         """Natural-log probability of an English word under the letter n-gram model."""
-        order = self._char_order
-        if len(word) > _MAX_PREFIX:  # a runaway word: summed here, not through the prefix cache
-            seq = "^" * (order - 1) + word + "^"
-            total = 0.0
-            for k in range(order - 1, len(seq)):
-                total += self._letter_term(seq[k - order + 1 : k + 1])
-            return total
-        return self._letter_prefix(word) + self._letter_term(("^" * order + word + "^")[-order:])
+        return self._letter_logprobs([word])[word]
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one shared model, loaded once
-    def _letter_prefix(self, prefix: str) -> float:
-        """The letter model's log probability of the letters of ``prefix`` (no end mark), summed left to right.
+    def _letter_logprobs(self, words: Iterable[str]) -> dict[str, float]:
+        """:meth:`letter_logprob` of each of ``words``, which share their beginnings.
 
-        The candidates of one word share their beginnings, so each prefix is summed
-        once; the sum is the one :meth:`letter_logprob` adds letter by letter, in the
-        same order, so the floats are the same.
+        The candidates of one source word are mostly extensions of each other, so the
+        sum over each prefix is kept and extended. The letters are added left to right,
+        as one word at a time would add them, so the floats are the same.
         """
-        if not prefix:
-            return 0.0
         order = self._char_order
-        return self._letter_prefix(prefix[:-1]) + self._letter_term(("^" * order + prefix)[-order:])
+        term = self._letter_term
+        pad = "^" * order
+        sums: dict[str, float] = {"": 0.0}
+        out: dict[str, float] = {}
+        for word in words:
+            if word in out:
+                continue
+            known = len(word)
+            while word[:known] not in sums:
+                known -= 1
+            total = sums[word[:known]]
+            for k in range(known + 1, len(word) + 1):
+                total += term((pad + word[:k])[-order:] if k < order else word[k - order : k])
+                sums[word[:k]] = total
+            out[word] = total + term((pad + word + "^")[-order:])
+        return out
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one shared model, loaded once
     def _letter_term(self, gram: str) -> float:
@@ -291,23 +294,24 @@ class Transliterator:
                 tail = history[1:]
                 for target, target_out, chunk in chunks:
                     for gid, state, english, level, value in self._readings(tail, chunk):
-                        found = own.get(gid)
-                        if found is not None:
-                            new_score = score + (first + found)
+                        if own and gid in own:
+                            new_score = score + (first + own[gid])
                         else:
                             new_score = score + (penalties[level] + value)
                         old = target.get(state)
                         if old is None or old < new_score:
                             target[state] = new_score
                             target_out[state] = out + english
+        finals = outs[size]
+        letter = self._letter_logprobs(finals.values()) if self.lm_weight else {}
         totals: dict[str, float] = {}
         for history, score in scores[size].items():
-            out = outs[size][history]
+            out = finals[history]
             final = score + self.logprob(history, BOUNDARY)
             if out in self.vocab:
                 final += self.vocab_bonus
             if self.lm_weight:
-                final += self.lm_weight * self.letter_logprob(out)
+                final += self.lm_weight * letter[out]
             prev = totals.get(out)
             totals[out] = final if prev is None else max(prev, final) + math.log1p(math.exp(-abs(prev - final)))
         return sorted(totals.items(), key=_SECOND, reverse=True)[:n]
