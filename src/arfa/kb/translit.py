@@ -249,7 +249,7 @@ class Transliterator:
             out[word] = total + term((pad + word + "^")[-order:])
         return out
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one shared model, loaded once
+    @lru_cache(maxsize=8192)  # noqa: B019 - one shared model, loaded once
     def _letter_term(self, gram: str) -> float:
         """Log probability of the last letter of ``gram`` after the ones before it (backed off)."""
         history, char = gram[:-1], gram[-1]
