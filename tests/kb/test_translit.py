@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,89 @@ def test_table_env_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         monkeypatch.delenv(TABLE_ENV)
         load_transliterator.cache_clear()
+
+
+# ---------------------------------------------------------------- the search against its plain form
+
+
+def _plain_nbest(model: Transliterator, word: str, n: int) -> list[tuple[str, float]]:
+    """The beam search as first written: :meth:`Transliterator.logprob` per step, no caches."""
+    if not word:
+        return []
+    beams: list[dict[tuple[int, ...], tuple[float, str]]] = [{} for _ in range(len(word) + 1)]
+    beams[0][(0,) * (model.order - 1)] = (0.0, "")
+    for i in range(len(word)):
+        kept = sorted(beams[i].items(), key=lambda item: -item[1][0])[: model.beam]
+        for history, (score, out) in kept:
+            for length in range(1, len(word) - i + 1):
+                for gid in model._by_source.get(word[i : i + length], ()):
+                    new_score = score + model.logprob(history, gid)
+                    state = (*history[1:], gid) if history else ()
+                    target = beams[i + length]
+                    if state not in target or target[state][0] < new_score:
+                        target[state] = (new_score, out + model.graphones[gid][1])
+    totals: dict[str, float] = {}
+    for history, (score, out) in beams[-1].items():
+        final = score + model.logprob(history, 0)
+        if out in model.vocab:
+            final += model.vocab_bonus
+        if model.lm_weight:
+            final += model.lm_weight * _plain_letter_logprob(model, out)
+        prev = totals.get(out)
+        totals[out] = final if prev is None else max(prev, final) + math.log1p(math.exp(-abs(prev - final)))
+    return sorted(totals.items(), key=lambda item: -item[1])[:n]
+
+
+def _plain_letter_logprob(model: Transliterator, word: str) -> float:
+    """The letter model's score summed letter by letter, no caches."""
+    order = model._char_order
+    seq = "^" * (order - 1) + word + "^"
+    total = 0.0
+    for k in range(order - 1, len(seq)):
+        history, char = seq[k - order + 1 : k], seq[k]
+        penalty = 0.0
+        for start in range(len(history) + 1):
+            context = history[start:]
+            found = model._char.get(context + char)
+            if found is not None:
+                total += penalty + found
+                break
+            penalty += model._char_bow.get(context, 0.0) if context else 0.0
+        else:
+            total += penalty + model._char_floor
+    return total
+
+
+@pytest.mark.parametrize("order", [1, 2, 3, 4])
+@pytest.mark.parametrize("word", ["رامار", "بابارام", "مابا", "ر", "بببب"])
+def test_search_equals_its_plain_form_at_every_order(order: int, word: str) -> None:
+    table = build_table(align([Pair(s, t) for s, t in TINY], iterations=5), order=order, prune=0.0,
+                        words=[(t, 1.0) for _, t in TINY])
+    table["lm_weight"] = 0.5
+    model = Transliterator(table, beam=3)  # a narrow beam: pruning and its ties count
+    assert model.nbest(word, 20) == _plain_nbest(model, word, 20)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["ولاديمير", "بزشكيان", "شاكييف", "احمدزاده", "گلستان", "تاشكند", "ابوالمجد", "كريستيانو", "ژانویه"],
+)
+def test_shipped_search_equals_its_plain_form(word: str) -> None:
+    """Same spellings and the very same float scores, cold caches or warm."""
+    model = load_transliterator()
+    src = source_word(word)
+    assert model.nbest(src, 8) == _plain_nbest(model, src, 8)
+    assert model.nbest(src, 8) == _plain_nbest(model, src, 8)  # now from the caches
+
+
+@pytest.mark.parametrize("length", [0, 1, 5, 64, 65, 300])
+def test_letter_logprob_equals_the_letter_by_letter_sum(length: int) -> None:
+    model = load_transliterator()
+    word = ("vladimirpezeshkian" * 20)[:length]
+    assert model.letter_logprob(word) == _plain_letter_logprob(model, word)
+
+
+@pytest.mark.parametrize("method", ["_readings", "_letter_term", "word"])
+def test_search_caches_are_bounded(method: str) -> None:
+    maxsize = getattr(Transliterator, method).cache_parameters()["maxsize"]
+    assert maxsize is not None and 0 < maxsize <= 65536

@@ -66,6 +66,15 @@ def test_readings(word: str, expected: list[tuple[int, str, float]]) -> None:
     assert [(r.offset, r.rest, r.plausibility) for r in found] == expected
 
 
+@pytest.mark.parametrize("word", ["وللامم", "بغداد", "مجلس"])
+def test_readings_from_the_bounded_cache_are_the_computed_ones(word: str) -> None:
+    ar._readings.cache_clear()
+    computed = list(ar.readings(word))  # a miss
+    assert list(ar.readings(word)) == computed == list(ar._readings.__wrapped__(word))  # a hit, and uncached
+    assert ar._readings.cache_info().hits == 1
+    assert ar._readings.cache_parameters()["maxsize"] is not None
+
+
 def test_readings_whole_first_then_by_plausibility() -> None:
     for word in ("وبالامم", "فللتعاون", "كالعاده", "لبنان"):
         found = list(ar.readings(word))

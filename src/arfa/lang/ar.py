@@ -142,7 +142,16 @@ def readings(word: str) -> Iterator[Reading]:
         >>> [(r.offset, r.rest) for r in readings("بغداد")]
         [(0, 'بغداد'), (1, 'غداد')]
     """
-    yield Reading(0, word, _WHOLE)
+    return iter(_readings(word))
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[Reading, ...]:
+    """:func:`readings` of one word as a tuple, computed once per word.
+
+    The gazetteer, the dates, the CRF features and the linker all ask for the
+    readings of the same words; a :class:`Reading` is immutable, so they share them.
+    """
     stripped: list[Reading] = []
     for clitic in PROCLITICS:
         if not word.startswith(clitic) or len(word) - len(clitic) < MIN_STEM:
@@ -153,7 +162,7 @@ def readings(word: str) -> Iterator[Reading]:
             stripped.append(Reading(at, "ا" + rest, _LI_AL))
         stripped.append(Reading(at, rest, _BEFORE_ARTICLE if _has_article(rest) else _BARE))
     stripped.sort(key=lambda r: -r.plausibility)
-    yield from stripped
+    return (Reading(0, word, _WHOLE), *stripped)
 
 
 @lru_cache(maxsize=65536)
