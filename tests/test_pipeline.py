@@ -322,3 +322,14 @@ def test_pipeline_goes_to_a_spawn_pool() -> None:
         # the pipeline itself is the callable sent: a function of this test module would
         # not import in a spawned child (tests/ is not a package on its path)
         assert pool.submit(nlp, BOTH).result().to_json() == nlp(BOTH).to_json()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", None])
+def test_entities_never_overlap_where_one_character_expands(lang: str | None) -> None:
+    # ﷺ normalizes to four words, so spans apart in normalized text can meet in the original
+    text = "ﷺ ﷺ والاتحاد"
+    doc = arfa.extract(text, lang=lang)
+    for a, b in zip(doc.entities, doc.entities[1:]):
+        assert a.end <= b.start
+    for e in doc.entities:
+        assert text[e.start : e.end] == e.text

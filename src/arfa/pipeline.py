@@ -391,8 +391,14 @@ class Pipeline:
 
 
 def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Entity]:
-    """Entities of merged candidates, mapped from normalized to document offsets."""
+    """Entities of merged candidates, mapped from normalized to document offsets.
+
+    Candidates that do not overlap in normalized text can overlap once mapped back, where
+    one original character became several (``ﷺ``); the later of two such entities is left
+    out, so entities never overlap.
+    """
     piece, start, norm = segment.text, segment.offset, segment.norm
+    last_end = 0
     for cand in candidates:
         s, e = norm.span_to_orig(cand.start, cand.end)
         while s < e and piece[s].isspace():
@@ -401,8 +407,9 @@ def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Ent
             e -= 1
         while e < len(piece) and _trails(piece[e]):
             e += 1  # marks and tatweel that normalize() dropped belong to the last letter
-        if s == e:
+        if s == e or s < last_end:
             continue
+        last_end = e
         yield Entity(
             start=s + start, end=e + start, text=piece[s:e], label=cand.label,
             value=cand.value, calendar=cand.calendar, score=round(cand.score, 4),
