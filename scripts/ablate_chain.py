@@ -4,7 +4,7 @@
 
 Each sentence is run once through the default pipeline, and the candidates every
 segment hands to :func:`arfa.recognize.merge.merge` are kept. Then the merge and the
-rules after it are replayed with one decision switched off at a time, and PER/ORG/LOC
+rules after it (:func:`arfa.pipeline.resolve`) are replayed with one decision switched off at a time, and PER/ORG/LOC
 are scored as ``arfa evaluate`` scores them (spans snapped to whole words):
 
 - ``shipped``: as the pipeline runs;
@@ -32,7 +32,6 @@ from arfa.models import Document, Entity, Label
 from arfa.pipeline import Pipeline
 from arfa.recognize import merge as merge_module
 from arfa.recognize.base import Candidate, Segment
-from arfa.recognize.titled import people_after_titles
 from arfa.train.datasets import load_dev, load_splits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -74,15 +73,12 @@ def record(nlp: Pipeline, gold: list[Document]) -> Recorded:
 
 
 def replay(nlp: Pipeline, recorded: Recorded) -> Report:
-    """Score the merge and the rules after it as the modules are set now."""
+    """Score the merge and the rules after it (:func:`arfa.pipeline.resolve`) as the modules are set now."""
     gold, predicted = [], {}
     for doc, segments in recorded:
         found: list[Entity] = []
-        for segment, pool in segments:
-            merged = merge_module.merge(pool, segment.norm.text)
-            if pipeline_module.TITLE_FRAMES:
-                extra = people_after_titles(segment.norm.text, merged, segment.lang, nlp.kb)
-                merged = merge_module.merge([*merged, *extra])
+        parts = [segment for segment, _ in segments]
+        for segment, merged in zip(parts, pipeline_module.resolve(parts, [pool for _, pool in segments], nlp.kb)):
             found.extend(pipeline_module._entities(segment, merged))
         found = nlp._link(found, segment.lang if segments else "ar")
         gold.append(doc)

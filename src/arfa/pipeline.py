@@ -273,16 +273,8 @@ class Pipeline:
             if segment is not None:
                 found.append([c for r in self._components[segment.lang] for c in r(segment)])
                 read.append(replace(segment, tokens=(), sentences=()))  # mapping back needs text and norm
-        merged_groups: list[list[Candidate]] = []
-        for segment, candidates in zip(read, apply_document_rules(found)):
-            merged = merge(candidates, segment.norm.text)
-            if TITLE_FRAMES:
-                merged = merge([*merged, *people_after_titles(segment.norm.text, merged, segment.lang, self.kb)])
-            merged_groups.append(merged)
-        if SURNAMES:
-            merged_groups = repeated_surnames([s.norm.text for s in read], merged_groups, [s.lang for s in read])
         entities: list[Entity] = []
-        for segment, merged in zip(read, merged_groups):
+        for segment, merged in zip(read, resolve(read, apply_document_rules(found), self.kb)):
             entities.extend(_entities(segment, merged))
         doc_lang = code or detect(text)
         if self._linker is not None:
@@ -388,6 +380,28 @@ class Pipeline:
         except Exception as exc:  # one bad document never loses the batch
             return Document(id=ident, text=text if isinstance(text, str) else "",
                             error=f"{type(exc).__name__}: {exc}")
+
+
+def resolve(
+    segments: Sequence[Segment], candidates: Sequence[Sequence[Candidate]], kb: KnowledgeBase
+) -> list[list[Candidate]]:
+    """Each segment's candidates after the merge and the rules that follow it.
+
+    The merge (:func:`arfa.recognize.merge.merge`), then, where :data:`TITLE_FRAMES`, the
+    persons named after a title, then, where :data:`SURNAMES`, the surnames found again
+    across the whole document. ``candidates`` are those the document rules kept.
+    """
+    groups: list[list[Candidate]] = []
+    for segment, found in zip(segments, candidates):
+        merged = merge(found, segment.norm.text)
+        if TITLE_FRAMES:
+            people = people_after_titles(segment.norm.text, merged, segment.lang, kb)
+            if people:
+                merged = merge([*merged, *people])
+        groups.append(merged)
+    if SURNAMES:
+        groups = repeated_surnames([s.norm.text for s in segments], groups, [s.lang for s in segments])
+    return groups
 
 
 def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Entity]:
