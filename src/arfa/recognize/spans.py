@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from arfa.lang import ar
 from arfa.lang.base import QUOTES, WORD, language
 from arfa.models import Label
 from arfa.recognize.base import Candidate
@@ -94,7 +95,7 @@ def _strip_head(text: str, words: list[tuple[int, int]], label: Label, lang: str
 
 def _definite(word: str, lang: str) -> bool:
     """An Arabic word with the article, proclitics aside (البرازيلي, للحارس)."""
-    return lang == "ar" and any(rest.startswith("ال") for rest in _rests(word, lang))
+    return lang == "ar" and any(rest.startswith(ar.ARTICLE) for rest in _rests(word, lang))
 
 
 def _proclitic(word: str, lang: str, known: Known) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from arfa.kb.store import KnowledgeBase
-from arfa.lang.ar import ENCLITICS
+from arfa.lang.ar import ARTICLE, ENCLITICS
 from arfa.lang.base import WORD, language
 from arfa.models import Label
 from arfa.recognize.base import Candidate
@@ -47,7 +47,6 @@ SCORE = 0.5
 """The score of a person found this way."""
 
 _SOURCE = "titles"
-_ARTICLE = "ال"
 # pronoun suffixes no name ends in (ه, ي, ني, نا, ك, كم: too many names do)
 _PRONOUNS = tuple(sorted(s for s in ENCLITICS if s.startswith("ه") and len(s) > 1 or s == "كما"))
 
@@ -112,20 +111,20 @@ class _Words:
         if any(r in self.portfolios for r in _readings(self.word(i), self.lang)):
             return True  # وزیر امور خارجه
         if self.lang == "ar":  # any definite word: الدفاع, الأوزبكي (a name after a title has no article)
-            return any(r.startswith(_ARTICLE) for r in _readings(self.word(i), self.lang))
+            return any(r.startswith(ARTICLE) for r in _readings(self.word(i), self.lang))
         return self.ordinary(i)
 
     def name_like(self, i: int) -> bool:
         word = self.word(i)
         if self.entity[i] is not None or not word.isalpha() or len(word) < 2:
             return False
-        if self.lang == "ar" and (word.startswith(_ARTICLE) or word.endswith(_PRONOUNS)):
+        if self.lang == "ar" and (word.startswith(ARTICLE) or word.endswith(_PRONOUNS)):
             return False
         if word in self.breaks or self.ordinary(i) or self.is_title(i) or word in self.heads:
             return False
         rests = _readings(word, self.lang)
         if self.lang == "ar":  # a KB name has the article where the text has a proclitic: لهيكل, الهيكل
-            rests += [_ARTICLE + r for r in rests if not r.startswith(_ARTICLE)]
+            rests += [ARTICLE + r for r in rests if not r.startswith(ARTICLE)]
         return not any(r in self.not_names for r in rests)
 
 
