@@ -1,0 +1,45 @@
+"""The gold file of arfa's own in-domain news items is what its markup gives, and is valid gold."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_own_news", ROOT / "scripts" / "build_own_news.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_jsonl_matches_markup() -> None:
+    builder = _builder()
+    built = builder.render(builder.build(builder.SOURCE.read_text(encoding="utf-8")))
+    assert builder.TARGET.read_text(encoding="utf-8") == built, "run python scripts/build_own_news.py"
+
+
+def test_every_entity_points_into_its_text() -> None:
+    docs = [json.loads(line) for line in (ROOT / "docs" / "data" / "own-news.jsonl").read_text("utf-8").splitlines()]
+    assert {d["lang"] for d in docs} == {"ar", "fa"}
+    for doc in docs:
+        for ent in doc["entities"]:
+            assert doc["text"][ent["start"] : ent["end"]] == ent["text"]
+            assert ent["label"] in {"ORG", "PER", "LOC", "DATE"}
+            assert (ent["canonical"] is None) == (ent["label"] == "DATE")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("[[PER:بوتين", "unparsed"), ("قال [[XYZ:بوتين]] ", "unparsed")],
+)
+def test_broken_markup_is_an_error(body: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        _builder().parse_document(body)
