@@ -15,6 +15,7 @@ KB = KnowledgeBase([
              names={"ar": ("الاتحاد الأوروبي",)}, acronyms=("EU",)),
     KBEntity(id="loc/tajikistan", label="LOC", name="Tajikistan", names={"ar": ("طاجيكستان",)}),
     KBEntity(id="loc/lebanon", label="LOC", name="Lebanon", names={"ar": ("لبنان",)}),
+    KBEntity(id="loc/vigo", label="LOC", name="Vigo", names={"fa": ("وگو",)}),
     KBEntity(id="per/norov", label="PER", name="Vladimir Norov",
              names={"ar": ("فلاديمير نوروف",)}, short=("نوروف",)),
 ])
@@ -48,6 +49,10 @@ def found(text: str, lang: str = "ar") -> list[tuple[str, str | None]]:
         ("(EU)", [("EU", "org/eu")]),
         ("eu", []),  # a Latin acronym must be upper-case
         ("سازمان ملل", [("سازمان ملل", "org/un")]),
+        # a match never starts after a ZWNJ, inside a Persian word (گفت‌وگو is not Vigo)
+        ("گفت\u200cوگو کردند", []),
+        ("سفر به وگو", [("وگو", "loc/vigo")]),
+        ("سازمان\u200cملل", [("سازمان\u200cملل", "org/un")]),
     ],
 )
 def test_matches(text: str, expected: list[tuple[str, str]]) -> None:

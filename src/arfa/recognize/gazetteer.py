@@ -120,7 +120,7 @@ class GazetteerRecognizer:
             if seq[i][0] < covered:
                 continue
             best = self._longest_at(doc, seq, i)
-            if best is None:
+            if best is None or self._inside_word(segment, best[0], best[1]):
                 continue
             covered = best[1]
             start, end, alias, score = best
@@ -157,6 +157,12 @@ class GazetteerRecognizer:
                    for s, e in body_spans(seq, [(bisect_right(unit_starts, s) - 1, e) for s, e in orgs],
                                           self.lang, [(c.start, c.end) for c in out], places))
         return refine(doc, seq, out, self._kb, self.lang)
+
+    @staticmethod
+    def _inside_word(segment: Segment, start: int, end: int) -> bool:
+        """Whether a match starts after a ZWNJ: inside a Persian word (``وگو`` of ``گفت‌وگو``)."""
+        begin = segment.norm.span_to_orig(start, end)[0]
+        return begin > 0 and segment.text[begin - 1] == fa.ZWNJ
 
     def _is_gated(self, alias: Alias, start: int, end: int, unit: tuple[int, int, str]) -> bool:
         """A one-word, non-acronym alias that is an ordinary word of the language."""
