@@ -190,7 +190,8 @@ class _Parser:
                     break
         unit = self.find(end, frozenset({"unit"}))
         if self.lang == "fa" and unit is not None and unit.entry.calendar == "month":
-            end = unit.end
+            # آذر ماه: the unit names a month as surely as one before it (ماه آذر) does
+            end, word = unit.end, " ".join(t.text for t in self.toks[i : unit.end])[hit.clitic :]
         return replace(hit, end=end), word
 
     def year(
