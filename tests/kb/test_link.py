@@ -63,6 +63,21 @@ def test_surname_needs_the_full_name_in_the_document(kb: KnowledgeBase) -> None:
     assert [f.entity_id for f in variant] == ["per/thomas-greminger"] * 2
 
 
+def test_first_part_of_a_compound_surname_joins_the_full_name() -> None:
+    kb = KnowledgeBase([
+        KBEntity(id="per/bagheri", label=Label.PER, name="Ali Bagheri Kani", names={"fa": ("علی باقری کنی",)}),
+        KBEntity(id="per/other", label=Label.PER, name="Reza Kani", names={"fa": ("رضا کنی",)}),
+        KBEntity(id="per/lankarani", label=Label.PER, name="Hassan Bagheri Lankarani",
+                 names={"fa": ("حسن باقری لنکرانی",)}),
+    ])
+    found = link_mentions([m("علی باقری کنی", Label.PER), m("باقری", Label.PER), m("کنی", Label.PER)], kb, "fa")
+    assert [f.entity_id for f in found] == ["per/bagheri", "per/bagheri", "per/bagheri"]
+    # two full names holding the word: no guess
+    found = link_mentions([m("علی باقری کنی", Label.PER), m("حسن باقری لنکرانی", Label.PER), m("باقری", Label.PER)],
+                          kb, "fa")
+    assert found[2].entity_id is None
+
+
 def test_ambiguous_alias_returns_none() -> None:
     kb = KnowledgeBase([
         KBEntity(id="per/a", label=Label.PER, name="Ali Karimov", names={"en": ("A. Karimov",)}),

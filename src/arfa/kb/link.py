@@ -469,6 +469,7 @@ class _DocMentions:
         self.tails: dict[str, set[str]] = defaultdict(set)
         self.tail_skeletons: dict[str, set[str]] = defaultdict(set)
         self.firsts: dict[str, set[str]] = defaultdict(set)
+        self.inner: dict[str, set[str]] = defaultdict(set)
         self._seen: set[tuple[str, str]] = set()
 
     def add(self, key: str, entity_id: str) -> None:
@@ -483,6 +484,9 @@ class _DocMentions:
             tail = " ".join(words[i:])
             self.tails[tail].add(entity_id)
             self.tail_skeletons[skeleton(tail)].add(entity_id)
+            # the first part of a compound surname (باقری of علی باقری کنی)
+            for j in range(i + 1, len(words)):
+                self.inner[" ".join(words[i:j])].add(entity_id)
 
 
 def _coref(idx: _LabelIndex, key: str, doc: _DocMentions) -> str | None:
@@ -497,13 +501,17 @@ def _coref(idx: _LabelIndex, key: str, doc: _DocMentions) -> str | None:
 
 
 def _token_match(keys: list[str], doc: _DocMentions) -> str | None:
-    """A surname that is the last word(s) of a full mention of the same document."""
+    """A surname that is the last word(s) of a full mention of the same document, else
+    the first part of a compound surname in one (``باقری`` of ``علی باقری کنی``)."""
     ids: set[str] = set()
     for k in keys:
         ids |= doc.tails.get(k, set())
         sk = skeleton(k)
         if len(sk) >= 3:
             ids |= doc.tail_skeletons.get(sk, set())
+    if not ids:
+        for k in keys:
+            ids |= doc.inner.get(k, set())
     return _unique(ids)
 
 
