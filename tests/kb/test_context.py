@@ -1,11 +1,17 @@
-"""Document-level linking rules: anaphoric generic heads, given names that look like places."""
+"""Document-level linking rules: anaphoric generic heads, national bodies, given names that look like places."""
 
 from __future__ import annotations
 
 import pytest
 
-from arfa.kb import KnowledgeBase
-from arfa.kb.context import anaphor_position, document_topic, is_given_name_place, resolve_anaphor
+from arfa.kb import KBEntity, KnowledgeBase, Mention, link_mentions
+from arfa.kb.context import (
+    anaphor_position,
+    document_topic,
+    is_given_name_place,
+    national_bodies,
+    resolve_anaphor,
+)
 from arfa.models import Label
 from arfa.normalize import fold
 
@@ -69,3 +75,50 @@ def test_given_name_place(
     kb: KnowledgeBase, text: str, place: str | None, doc_first_names: set[str], expected: bool
 ) -> None:
     assert is_given_name_place(kb, fold(text), place, {fold(n) for n in doc_first_names}) is expected
+
+
+def _national_kb() -> KnowledgeBase:
+    def country(slug: str, ar: str, fa: str) -> KBEntity:
+        return KBEntity(id=f"loc/{slug}", label="LOC", name=slug.title(), kind="country", names={"ar": (ar,), "fa": (fa,)})
+
+    def mfa(slug: str, ar: str, fa: str) -> KBEntity:
+        return KBEntity(id=f"org/mfa-{slug}", label="ORG", name=f"MFA ({slug})", kind="ministry", parent=f"loc/{slug}",
+                        names={"ar": (ar,), "fa": (fa,)})
+
+    return KnowledgeBase([
+        country("iran", "إيران", "ایران"), country("russia", "روسيا", "روسیه"),
+        KBEntity(id="loc/tehran", label="LOC", name="Tehran", kind="city", parent="loc/iran", names={"fa": ("تهران",)}),
+        mfa("iran", "وزارة الخارجية الإيرانية", "وزارت امور خارجه ایران"),
+        mfa("russia", "وزارة الخارجية الروسية", "وزارت امور خارجه روسیه"),
+        # only one country's: a fragment, never a generic name
+        KBEntity(id="org/guard", label="ORG", name="Guard", parent="loc/iran", names={"fa": ("سپاه پاسداران ایران",)}),
+    ])
+
+
+def test_national_bodies_are_the_names_countries_share() -> None:
+    bodies = national_bodies(_national_kb())
+    assert bodies == {
+        "وزارت امور خارجه": {"loc/iran": "org/mfa-iran", "loc/russia": "org/mfa-russia"},
+        "وزاره الخارجيه": {"loc/iran": "org/mfa-iran", "loc/russia": "org/mfa-russia"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # the country the document's places name most (a city counts for its country)
+        ([("روسیه", Label.LOC), ("تهران", Label.LOC), ("ایران", Label.LOC), ("وزارت امور خارجه", Label.ORG)],
+         "org/mfa-iran"),
+        # a tie goes to the country named first
+        ([("روسیه", Label.LOC), ("ایران", Label.LOC), ("وزارت امور خارجه", Label.ORG)], "org/mfa-russia"),
+        # no country named: no guess
+        ([("وزارت امور خارجه", Label.ORG)], None),
+    ],
+)
+def test_a_national_body_without_its_country_is_the_documents(
+    mentions: list[tuple[str, Label]], expected: str | None
+) -> None:
+    found = link_mentions([Mention(0, len(t), t, label, None) for t, label in mentions], _national_kb(), "fa")
+    assert found[-1].entity_id == expected
+    if expected is not None:
+        assert found[-1].score is not None and found[-1].score < 1.0

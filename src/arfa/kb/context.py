@@ -9,6 +9,12 @@ Two kinds of mention need the rest of the document before they can link:
   most often (a body's mention counts for its parent): the anaphor is replaced by
   each name of the topic and the result is looked up exactly. A body of another
   organization that happens to carry the same generic alias is never chosen.
+* A national institution named without its country (``وزارت امور خارجه``, ``وزارة
+  الخارجية``) is that institution of the country the document is about: the country
+  its places name most often (a city counts for its country; a tie goes to the one
+  named first). The generic names come from the KB's own national names
+  (``وزارت امور خارجه ایران`` without ``ایران``, ``وزارة الخارجية الإيرانية`` without the
+  adjective); a document that names no country with such an institution links nothing.
 * A one-word LOC mention that is a person's given name (``فلاديمير``) is a person,
   not the small city of the same name, when the document names a person with that
   first name or when several people of the KB carry it. Large places are kept
@@ -30,9 +36,11 @@ __all__ = [
     "PLACE_PRIOR_KEEP",
     "GIVEN_NAME_MIN",
     "anaphor_position",
+    "document_country",
     "document_topic",
     "given_names",
     "is_given_name_place",
+    "national_bodies",
     "resolve_anaphor",
 ]
 
@@ -83,6 +91,69 @@ def document_topic(kb: KnowledgeBase, linked_orgs: Sequence[str]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda e: (-counts[e], first[e]))
+
+
+def national_bodies(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
+    """Generic folded names of national institutions: ``{generic: {country id: entity id}}``.
+
+    An ORG whose parent is a country and one of whose names ends with one of that
+    country's names (``وزارت امور خارجه ایران``), or with an adjective word after the
+    institution's head (``وزارة الخارجية الإيرانية``), gives the rest as a generic name;
+    a generic name of two words at least, that two countries' institutions or more share
+    and that no word of a country's name ends. Use it through
+    ``kb.derived("national_bodies", national_bodies)``.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> bodies = load_default_kb().derived("national_bodies", national_bodies)
+        >>> bodies["وزارت امور خارجه"]["loc/iran"], bodies["وزاره الخارجيه"]["loc/russia"]
+        ('org/mfa-iran', 'org/mfa-russia')
+    """
+    countries = [e for e in kb if e.label is Label.LOC and e.kind == "country"]
+    # a word of a country's name never ends a generic name (``وزارة خارجية المملكة``)
+    country_words = {w for c in countries for names in c.names.values() for n in names for w in fold(n).split()}
+    country_words |= {"في", "دوله"}
+    out: dict[str, dict[str, str]] = {}
+    for entity in kb:
+        country = kb.get(entity.parent) if entity.parent else None
+        if entity.label is not Label.ORG or country is None or country.kind != "country":
+            continue
+        places = {fold(n) for names in country.names.values() for n in names}
+        generics: set[str] = set()
+        for lang in ("ar", "fa"):
+            for name in entity.names.get(lang, ()):
+                key = fold(name)
+                generics.update(key[: -len(place) - 1] for place in places if key.endswith(" " + place))
+                words = key.split()
+                if lang == "ar" and len(words) >= 3 and words[-1].startswith("ال") and words[-1].endswith("يه"):
+                    generics.add(" ".join(words[:-1]))
+        for generic in generics:
+            words = generic.split()
+            if len(words) >= 2 and words[-1] not in country_words:
+                out.setdefault(generic, {}).setdefault(country.id, entity.id)
+    # a name that only one country's institution gives is a fragment, not a generic name
+    return {generic: by_country for generic, by_country in out.items() if len(by_country) >= 2}
+
+
+def document_country(kb: KnowledgeBase, linked_places: Sequence[str]) -> list[str]:
+    """The countries a document's places name, most often first (a place counts for its
+    country; ties in order of first mention).
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> document_country(load_default_kb(), ["loc/russia", "loc/tehran", "loc/iran"])
+        ['loc/iran', 'loc/russia']
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for position, entity_id in enumerate(linked_places):
+        entity = kb.get(entity_id)
+        while entity is not None and entity.kind != "country":
+            entity = kb.get(entity.parent) if entity.parent else None
+        if entity is not None:
+            counts[entity.id] += 1
+            first.setdefault(entity.id, position)
+    return sorted(counts, key=lambda e: (-counts[e], first[e]))
 
 
 def _substitutions(anaphor: str, name: str) -> list[str]:

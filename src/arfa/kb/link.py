@@ -36,7 +36,14 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from arfa.kb.bodies import body_name
-from arfa.kb.context import anaphor_position, document_topic, is_given_name_place, resolve_anaphor
+from arfa.kb.context import (
+    anaphor_position,
+    document_country,
+    document_topic,
+    is_given_name_place,
+    national_bodies,
+    resolve_anaphor,
+)
 from arfa.kb.store import Alias, KnowledgeBase
 from arfa.kb.translit import unknown_entity
 from arfa.lang import ar
@@ -71,7 +78,7 @@ SKELETON_MIN = 4
 #: link confidences by stage (an exact alias shared by several entities scales by prior share).
 SCORES: dict[str, float] = {
     "given": 1.0, "exact": 1.0, "clitic": 0.95, "skeleton": 0.8, "fuzzy": 0.9, "coref": 0.85,
-    "anaphor": 0.75, "first_name": 0.7, "place_context": 0.9,
+    "anaphor": 0.75, "first_name": 0.7, "place_context": 0.9, "national": 0.7,
 }
 
 
@@ -608,6 +615,8 @@ def link_mentions(mentions: Sequence[Mention], kb: KnowledgeBase, lang: str) -> 
             if anaphoric[i]:
                 ids[i] = resolve_anaphor(kb, key, Label.ORG, topic)
                 scores[i] = SCORES["anaphor"] if ids[i] else 0.0
+    # a national institution without its country: that of the country the document is about
+    _national_bodies(kb, mentions, keys, ids, scores)
     # a given name re-read as a person: the document's one person of that first name
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         if ids[i] is None and mention is not original[i]:
@@ -653,6 +662,24 @@ def _by_document_places(
         if len(fits) == 1:
             ids[i] = fits.pop()
             scores[i] = SCORES["place_context"]
+
+
+def _national_bodies(
+    kb: KnowledgeBase, mentions: Sequence[Mention], keys: Sequence[str], ids: list[str | None], scores: list[float]
+) -> None:
+    """``وزارت امور خارجه`` alone: the ministry of the country the document is about."""
+    pending = [i for i, m in enumerate(mentions) if ids[i] is None and m.label is Label.ORG and keys[i]]
+    if not pending:
+        return
+    bodies = kb.derived("national_bodies", national_bodies)
+    pending = [i for i in pending if keys[i] in bodies]
+    if not pending:
+        return
+    countries = document_country(kb, [e for e, m in zip(ids, mentions) if e is not None and m.label is Label.LOC])
+    for i in pending:
+        found = next((bodies[keys[i]][c] for c in countries if c in bodies[keys[i]]), None)
+        if found is not None:
+            ids[i], scores[i] = found, SCORES["national"]
 
 
 def _given_names_are_people(
