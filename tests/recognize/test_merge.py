@@ -109,3 +109,24 @@ def test_a_longer_model_name_outranks_the_match_inside_it(
     cands: list[Candidate], expected: list[Candidate]
 ) -> None:
     assert merge(cands, LONG) == expected
+
+
+TITLED = "الامين العام للمنظمه تشانغ مينغ و مؤسسه تشانغ مينغ"
+
+
+@pytest.mark.parametrize(
+    ("cands", "expected"),
+    [
+        # an anaphor glued to the known person after it is no organization (للمنظمة تشانغ مينغ)
+        ([m(21, 31, Label.PER, 10, kb="per/z"), m(13, 31, Label.ORG, score=0.8)], [m(21, 31, Label.PER, 10, kb="per/z")]),
+        # an organization named after the person still is
+        ([m(40, 50, Label.PER, 10, kb="per/z"), m(34, 50, Label.ORG, score=0.8)], [m(34, 50, Label.ORG, score=0.8)]),
+        # and so is a longer name of the person
+        ([m(21, 31, Label.PER, 10, kb="per/z"), m(13, 31, Label.PER, score=0.8)], [m(13, 31, Label.PER, score=0.8)]),
+    ],
+)
+def test_a_title_glued_to_a_known_person_is_no_organization(
+    cands: list[Candidate], expected: list[Candidate]
+) -> None:
+    assert TITLED[21:31] == TITLED[40:50] == "تشانغ مينغ"
+    assert merge(cands, TITLED) == expected

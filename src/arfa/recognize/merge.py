@@ -20,7 +20,8 @@ around a match and the knowledge base did not:
   so the longer name wins unless a longer match of equal priority overlaps it; where
   the chunk loses, the matches inside it stay. A chunk that runs on past the known
   name, or whose every word is already in a match (``آسیای مرکزی کاخا ایمنادزه``, a
-  place glued to a person), gets nothing.
+  place glued to a person), gets nothing; nor does a chunk of another label that glues a
+  title or anaphor to a known person (``لمنظمة تشانغ مينغ`` after ``الأمين العام``).
 
 Both thresholds were chosen on the dev splits (docs/models.md, "Merge").
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from arfa.lang import ar, fa
 from arfa.lang.base import WORD
 from arfa.models import Label
 from arfa.recognize.base import Candidate
@@ -41,6 +43,9 @@ CONTEXT_SCORE = 0.9
 
 CONTAIN_SCORE = 0.5
 """The lowest model score at which a longer model chunk outranks the matches inside it."""
+
+# a title or anaphor before a known person makes no organization of the two
+_GLUE = ar.ANAPHORS | fa.ANAPHORS | ar.TITLES | fa.TITLES
 
 
 def _overridden(pool: list[Candidate], text: str) -> set[int]:
@@ -74,6 +79,16 @@ def _adds_words(cand: Candidate, inside: list[Candidate], text: str) -> bool:
     return False
 
 
+def _glued_to_person(cand: Candidate, inside: list[Candidate], text: str) -> bool:
+    """Whether a non-person chunk is a title or anaphor glued to the known person it holds
+    (``لمنظمة تشانغ مينغ`` of ``الأمين العام للمنظمة تشانغ مينغ``)."""
+    people = [k.start for k in inside if k.label is Label.PER and k.kb_id is not None]
+    if cand.label is Label.PER or not people:
+        return False
+    head = text.rfind(" ", 0, cand.start) + 1  # the whole word the chunk starts in
+    return any(word.group() in _GLUE for word in WORD.finditer(text, head, min(people)))
+
+
 def _ranks(pool: list[Candidate], text: str) -> list[int]:
     """The priority each candidate competes at: a model chunk ending in a shorter linked match gets its priority."""
     ranks = [c.priority for c in pool]
@@ -90,6 +105,7 @@ def _ranks(pool: list[Candidate], text: str) -> list[int]:
             any(k.kb_id is not None for k in inside)
             and any(not any(ch.isalnum() for ch in text[k.end : cand.end]) for k in inside)
             and all(k.label is not Label.DATE and k.end - k.start < cand.end - cand.start for k in inside)
+            and not _glued_to_person(cand, inside, text)
             and _adds_words(cand, inside, text)
         ):
             ranks[i] = max(k.priority for k in inside)
