@@ -18,6 +18,14 @@ from arfa.normalize import fold
         ("مركز مكافحة الإرهاب التابع لرابطة الدول المستقلة", "CIS Anti-Terrorism Centre"),
         ("شورای وزیران دفاع کشورهای عضو سازمان همکاری شانگهای", "SCO Council of Defence Ministers"),
         ("دبیرخانه سازمان همکاری اسلامی", "OIC Secretariat"),
+        # an office and the place it sits in; a council meeting in a place is still the council
+        ("مكتب برنامج منظمة الأمن والتعاون في أوروبا في دوشنبه", "OSCE Programme Office in Dushanbe"),
+        ("دفتر سازمان همکاری شانگهای در پکن", "SCO Office in Beijing"),
+        ("مجلس وزراء خارجية منظمة الأمن والتعاون في أوروبا", "OSCE Council of Foreign Ministers"),
+        ("ستاد مشترک سازمان پیمان امنیت جمعی", "CSTO Joint Staff"),
+        ("مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي", "CSTO Collective Security Council"),
+        # a trailing place the KB does not know: no seat, no body
+        ("مكتب برنامج منظمة الأمن والتعاون في أوروبا في مدينة وهمية", None),
         # a head the table does not know, or no known organization: nothing composed
         ("لجنة الصداقة لمنظمة شنغهاي للتعاون", None),
         ("مجلس وزراء خارجية الجامعة الوهمية", None),

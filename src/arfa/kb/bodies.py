@@ -8,8 +8,9 @@ of Defence Ministers``. The KB lists the bodies that news names most; for anothe
 KB organization is the parent, what comes before it (less the linking words
 ``التابع لـ``, ``کشورهای عضو`` ...) is looked up in the body names of
 ``arfa.lang.<lang>.BODY_NAMES``, and the result is ``<parent's short name> <body>``:
-``CIS Council of Foreign Ministers``. A head the table does not know gives nothing,
-so the linker falls back to its transliteration.
+``CIS Council of Foreign Ministers``. An office followed by ``في``/``در`` and a known place
+gets the place too (``OSCE Programme Office in Dushanbe``). A head the table does not know
+gives nothing, so the linker falls back to its transliteration.
 """
 
 from __future__ import annotations
@@ -61,6 +62,23 @@ def _parent(kb: KnowledgeBase, words: list[str]) -> tuple[int, str] | None:
     return None
 
 
+@cache
+def _place_words() -> frozenset[str]:
+    return ar.PLACE_PREPOSITIONS | fa.PLACE_PREPOSITIONS
+
+
+def _seat(kb: KnowledgeBase, words: list[str]) -> tuple[int, str] | None:
+    """``(index of the preposition, place name)`` of a trailing ``في``/``در`` + known place."""
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in _place_words():
+            places = [a for a in kb.lookup_key(" ".join(words[i + 1 :])) if a.label is Label.LOC]
+            if places:
+                place = kb.get(max(places, key=lambda a: a.prior).entity_id)
+                return (i, place.name) if place is not None else None
+            return None
+    return None
+
+
 def body_name(kb: KnowledgeBase, key: str) -> tuple[str, str] | None:
     """``(canonical name, canonical id)`` of the body a folded ORG mention ``key`` names, or ``None``.
 
@@ -69,8 +87,20 @@ def body_name(kb: KnowledgeBase, key: str) -> tuple[str, str] | None:
         >>> from arfa.normalize import fold
         >>> body_name(load_default_kb(), fold("مجلس وزراء خارجية رابطة الدول المستقلة"))
         ('CIS Council of Foreign Ministers', 'x/org/cis-council-of-foreign-ministers')
+        >>> body_name(load_default_kb(), fold("مكتب برنامج منظمة الأمن والتعاون في أوروبا في دوشنبه"))[0]
+        'OSCE Programme Office in Dushanbe'
     """
     words = key.split()
+    found = _compose(kb, words, None)
+    if found is None:  # مكتب برنامج ... في دوشنبه: an office and the place it sits in
+        seat = _seat(kb, words)
+        if seat is not None:
+            found = _compose(kb, words[: seat[0]], seat[1])
+    return found
+
+
+def _compose(kb: KnowledgeBase, words: list[str], seat: str | None) -> tuple[str, str] | None:
+    """The body's name from its head and its parent (and the place it sits in), or ``None``."""
     found = _parent(kb, words)
     if found is None:
         return None
@@ -84,5 +114,5 @@ def body_name(kb: KnowledgeBase, key: str) -> tuple[str, str] | None:
     short = _short(kb, parent_id)
     if english is None or short is None:
         return None
-    name = f"{short} {english}"
+    name = f"{short} {english}" + (f" in {seat}" if seat is not None else "")
     return name, "x/org/" + _SLUG.sub("-", name.lower()).strip("-")

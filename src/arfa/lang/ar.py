@@ -293,6 +293,10 @@ BODY_NAMES = folded_phrases({
     "المجلس الوزاري": "Ministerial Council",
     "اللجنة التنفيذية": "Executive Committee",
     "مركز مكافحة الإرهاب": "Anti-Terrorism Centre",
+    "هيئة الأركان المشتركة": "Joint Staff",
+    "مجلس الأمن الجماعي": "Collective Security Council",
+    "مكتب برنامج": "Programme Office",
+    "مكتب": "Office",
 })
 #: Words between a body's head and its organization that the body's name leaves out.
 BODY_LINKS = frozenset(folded_phrases(dict.fromkeys(["التابع", "التابعة", "في", "الدول الأعضاء في"], "")))

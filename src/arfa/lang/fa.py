@@ -180,6 +180,10 @@ BODY_NAMES = folded_phrases({
     "شورای دائمی": "Permanent Council",
     "کمیته اجرایی": "Executive Committee",
     "مرکز مبارزه با تروریسم": "Anti-Terrorism Centre",
+    "ستاد مشترک": "Joint Staff",
+    "شورای امنیت جمعی": "Collective Security Council",
+    "دفتر برنامه": "Programme Office",
+    "دفتر": "Office",
 })
 #: Words between a body's head and its organization that the body's name leaves out.
 BODY_LINKS = frozenset(folded_phrases(dict.fromkeys(["کشورهای عضو", "کشورهای عضو در", "در"], "")))
