@@ -36,12 +36,14 @@ def common_words(lang: str, data: Path) -> list[str]:
     inside: Counter[str] = Counter()
     for sentence in load_splits(lang, data).train:
         for token, tag in sentence:
-            key = fold(token)
-            if not key or " " in key or not any(ch.isalpha() for ch in key):
-                continue
-            total[key] += 1
-            if tag != "O":
-                inside[key] += 1
+            # a ZWNJ-joined or spaced token (گفت‌وگو) folds to several words, and the
+            # gazetteer matches each on its own: count each (وگو is no Vigo)
+            for key in fold(token).split():
+                if not any(ch.isalpha() for ch in key):
+                    continue
+                total[key] += 1
+                if tag != "O":
+                    inside[key] += 1
     return sorted(w for w, n in total.items() if n >= MIN_COUNT and inside[w] / n <= MAX_ENTITY_SHARE)
 
 
