@@ -56,6 +56,15 @@ def _found(text: str, lang: str, known: tuple[tuple[str, Label], ...] = ()) -> l
         ("قال الرئيس، بخودير قربانوف", "ar", (), []),
         # four unknown words in a row are no name
         ("قال الوزير زيكو ميكو تيكو ليكو الآن", "ar", (), []),
+        # a name in apposition right before a title, after punctuation, a break word or the start
+        ("کاها ایمنادزه رئیس مرکز منطقه‌ای گفت", "fa", (), ["کاها ایمنادزه"]),
+        ("به گزارش ایرنا، اسماعیل بقائی سخنگوی وزارت", "fa", (("ایرنا", Label.ORG),), ["اسماعیل بقائی"]),
+        ("وقال إيمانغالي تاسماغامبيتوف، الأمين العام للمنظمة، إن", "ar", (), ["إيمانغالي تاسماغامبيتوف"]),
+        # ... not when an ordinary word or more name-like words run on before them
+        ("در این دیدار رئیس مرکز گفت", "fa", (), []),
+        ("زيكو ميكو تيكو ليكو رئيس الوفد", "ar", (), []),
+        # ... nor across anything but a comma
+        ("کاها ایمنادزه: رئیس مرکز", "fa", (), []),
     ],
 )
 def test_people_after_titles(

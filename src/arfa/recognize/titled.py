@@ -17,6 +17,10 @@ it knows where the organizations and places already found end:
    no person's name (``امور``, ``هيكل``), followed by no further such word, are a person
    (PER, ``source="titles"``, score :data:`SCORE`).
 
+The same words right before a title, with at most a comma between, are a person too
+(apposition: ``کاها ایمنادزه رئیس مرکز ...``, ``إيمانغالي تاسماغامبيتوف، الأمين العام``),
+when the segment's start, punctuation or a break word comes before them.
+
 Punctuation and a break word (``arfa.lang.<lang>.BREAK_WORDS``: از, إن ...) end a frame,
 and so does a person or date already found (the name is known). An Arabic word ending in
 a plural or dual pronoun suffix (``خارجيتها``, ``بوصفهما``) is no name. Offsets are those of the merged candidates: the segment's normalized text.
@@ -172,11 +176,16 @@ def people_after_titles(
     not_names = kb.derived("place_and_org_words", place_and_org_words) if kb is not None else frozenset()
     words = _Words(text, merged, lang, not_names)
     out: list[Candidate] = []
+    taken = -1  # the last word index a found name covers
     i = 0
     while i < len(words.spans):
         if words.entity[i] is not None or not words.is_title(i):
             i += 1
             continue
+        before = _name_before(words, i)
+        if before is not None and before[0] > taken:
+            out.append(Candidate(words.spans[before[0]][0], words.spans[before[1] - 1][1], Label.PER, _SOURCE,
+                                 score=SCORE, priority=0))
         start = _frame_end(words, i)
         if start is None or not words.name_like(start):
             i += 1
@@ -187,5 +196,28 @@ def people_after_titles(
         if MIN_NAME_WORDS <= end - start <= MAX_NAME_WORDS:
             out.append(Candidate(words.spans[start][0], words.spans[end - 1][1], Label.PER, _SOURCE,
                                  score=SCORE, priority=0))
+            taken = end - 1
         i = end
     return out
+
+
+def _name_before(words: _Words, i: int) -> tuple[int, int] | None:
+    """``(first, end)`` word indices of a name in apposition right before the title at ``i``.
+
+    ``کاها ایمنادزه رئیس مرکز ...``, ``إيمانغالي تاسماغامبيتوف، الأمين العام``: two or three
+    name-like words, then the title, with at most a comma between; before them the start
+    of the segment, punctuation or a break word, so that they are the whole name.
+    """
+    gap = words.text[words.spans[i - 1][1] : words.spans[i][0]].strip() if i else "."
+    if gap not in ("", "،", ","):
+        return None
+    first = i
+    while first > 0 and i - first < MAX_NAME_WORDS + 1 and words.name_like(first - 1) and (
+        first == i or words.joined(first)
+    ):
+        first -= 1
+    if not MIN_NAME_WORDS <= i - first <= MAX_NAME_WORDS:
+        return None
+    if first > 0 and words.joined(first) and words.word(first - 1) not in words.breaks:
+        return None
+    return first, i
