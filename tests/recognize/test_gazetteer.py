@@ -81,6 +81,8 @@ def test_persian_has_no_clitic_stripping() -> None:
         ("fa", "در دوشنبه 12 ژوئیه", []),  # a date follows: Monday
         ("fa", "در آستانه اجلاس سران", []),  # idiom: on the eve of
         ("fa", "نشست سران در آستانه برگزار شد", ["Astana"]),  # in Astana: a verb follows
+        ("fa", "در آستانه سفر رئیس جمهور", []),  # idiom: on the eve of the trip
+        ("fa", "وزیر به آستانه سفر کرد", ["Astana"]),  # travelled to Astana
         ("ar", "وفقا للاستراتيجية الجديدة", []),  # El Jadida is not "new"
         ("ar", "بأنه خلال القمة", []),
         ("ar", "تعزيز فعالية الاتصالات", []),  # not ف + عالية (Aley)

@@ -31,6 +31,8 @@ from arfa.lang.base import Reading, folded_phrases, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
+    "MOTION_AFTER_PLACE",
+    "MOTION_PREPOSITIONS",
     "AFTER_WEEKDAY",
     "ARTICLE",
     "BODY_HEADS",
@@ -250,6 +252,10 @@ TIME_CUES = folded_words("يوم صباح مساء")
 IDIOMS: frozenset[tuple[str, str]] = frozenset()
 #: Words that follow a place name where an idiom would go on with a noun.
 AFTER_PLACE: frozenset[str] = frozenset()
+#: Words after a place only after a preposition of motion (Persian only).
+MOTION_AFTER_PLACE: frozenset[str] = frozenset()
+#: The prepositions of motion before a place (Persian only).
+MOTION_PREPOSITIONS: frozenset[str] = frozenset()
 #: Words after an ordinary word that make it a weekday, not a place (الاثنين الماضي).
 AFTER_WEEKDAY = folded_words("الماضي المقبل القادم المنصرم")
 #: Event nouns right before a place name that make it the organization named after the

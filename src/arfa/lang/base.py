@@ -65,6 +65,8 @@ class Language(Protocol):
     AFTER_WEEKDAY: frozenset[str]
     IDIOMS: frozenset[tuple[str, str]]
     AFTER_PLACE: frozenset[str]
+    MOTION_AFTER_PLACE: frozenset[str]
+    MOTION_PREPOSITIONS: frozenset[str]
     ELLIPTIC_EVENTS: frozenset[str]
     ELLIPTIC_MEMBERSHIP: frozenset[str]
     PRESIDENT_WORDS: frozenset[str]

@@ -19,6 +19,8 @@ from arfa.lang.base import Reading, folded_phrases, folded_words, load_words
 
 __all__ = [
     "AFTER_PLACE",
+    "MOTION_AFTER_PLACE",
+    "MOTION_PREPOSITIONS",
     "AFTER_WEEKDAY",
     "BODY_HEADS",
     "BREAK_WORDS",
@@ -139,6 +141,11 @@ AFTER_PLACE = folded_words(
     "برگزار شد است بود گفت و که با به دیدار حضور رفت رفتند رسید رسیدند سفر آمد آمدند بازگشت "
     "وارد می خواهد کرد کردند شدند"
 )
+#: Those of them that follow a place only after a preposition of motion (به آستانه سفر کرد):
+#: after در the idiom goes on (در آستانه سفر, "on the eve of the trip").
+MOTION_AFTER_PLACE = folded_words("رفت رفتند رسید رسیدند سفر آمد آمدند بازگشت وارد")
+#: The prepositions of motion before a place.
+MOTION_PREPOSITIONS = folded_words("به")
 #: Event nouns right before a place name that make it the organization named after the
 #: place, elliptically (اجلاس شانگهای: the SCO).
 ELLIPTIC_EVENTS = folded_words("اجلاس نشست سران همایش کنفرانس")

@@ -174,7 +174,9 @@ class GazetteerRecognizer:
         nxt = seq[i + 1][2] if i + 1 < len(seq) else ""
         prev = seq[i - 1][2] if i > 0 else ""
         lang = self._lang
-        idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and nxt not in lang.AFTER_PLACE
+        follows_place = nxt in lang.AFTER_PLACE and (
+            nxt not in lang.MOTION_AFTER_PLACE or prev in lang.MOTION_PREPOSITIONS)
+        idiom = (prev, alias.key) in lang.IDIOMS and nxt.isalpha() and not follows_place
         return idiom or nxt.isdigit() or prev in lang.TIME_CUES or nxt in lang.AFTER_WEEKDAY
 
     def _cued(self, i: int, start: int, seq: list[tuple[int, int, str]]) -> bool:
