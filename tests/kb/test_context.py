@@ -10,6 +10,7 @@ from arfa.kb.context import (
     document_topic,
     is_given_name_place,
     national_bodies,
+    national_generic_name,
     resolve_anaphor,
 )
 from arfa.models import Label
@@ -109,8 +110,10 @@ def test_national_bodies_are_the_names_countries_share() -> None:
         # the country the document's places name most (a city counts for its country)
         ([("روسیه", Label.LOC), ("تهران", Label.LOC), ("ایران", Label.LOC), ("وزارت امور خارجه", Label.ORG)],
          "org/mfa-iran"),
-        # a tie goes to the country named first
-        ([("روسیه", Label.LOC), ("ایران", Label.LOC), ("وزارت امور خارجه", Label.ORG)], "org/mfa-russia"),
+        # a tie, or a country named once: no guess
+        ([("روسیه", Label.LOC), ("ایران", Label.LOC), ("تهران", Label.LOC), ("روسیه", Label.LOC),
+          ("وزارت امور خارجه", Label.ORG)], None),
+        ([("ایران", Label.LOC), ("وزارت امور خارجه", Label.ORG)], None),
         # no country named: no guess
         ([("وزارت امور خارجه", Label.ORG)], None),
     ],
@@ -122,3 +125,11 @@ def test_a_national_body_without_its_country_is_the_documents(
     assert found[-1].entity_id == expected
     if expected is not None:
         assert found[-1].score is not None and found[-1].score < 1.0
+
+
+def test_an_unresolved_national_body_gets_its_generic_english_name() -> None:
+    kb = _national_kb()
+    assert national_generic_name(kb, fold("وزارت امور خارجه")) == "MFA"
+    assert national_generic_name(kb, fold("سپاه پاسداران")) is None
+    [found] = link_mentions([Mention(0, 16, "وزارت امور خارجه", Label.ORG, None)], kb, "fa")
+    assert (found.entity_id, found.canonical, found.canonical_id) == (None, "MFA", "x/org/mfa")

@@ -95,3 +95,27 @@ def test_homographs_by_context(lang: str, text: str, expected: list[str]) -> Non
 
     doc = Pipeline(lang, recognizers=["gazetteer"])(text)
     assert [e.canonical for e in doc.entities if e.label.value == "LOC"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a national ministry without its country: an ORG guess at the model's priority
+        ("قالت وزارة الخارجية إن الوفد غادر", [("وزارة الخارجية", 0)]),
+        ("ولوزارة الخارجية دور", [("وزارة الخارجية", 0)]),  # proclitics outside
+        ("به گفته وزارت امور خارجه، وزیر رفت", [("وزارت امور خارجه", 0)]),
+        # the name goes on with a definite word: no guess
+        ("قالت وزارة الخارجية والمغتربين إن", []),
+    ],
+)
+def test_national_bodies_without_their_country(text: str, expected: list[tuple[str, int]]) -> None:
+    from arfa.kb import load_default_kb
+
+    lang = "fa" if "وزارت" in text else "ar"
+    norm = normalize(text)
+    found = []
+    for cand in GazetteerRecognizer(load_default_kb(), lang)(Segment(text, 0, norm, (), (), lang)):
+        if cand.label.value == "ORG" and cand.kb_id is None:
+            s, e = norm.span_to_orig(cand.start, cand.end)
+            found.append((text[s:e], cand.priority))
+    assert found == expected

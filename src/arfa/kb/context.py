@@ -10,11 +10,11 @@ Two kinds of mention need the rest of the document before they can link:
   each name of the topic and the result is looked up exactly. A body of another
   organization that happens to carry the same generic alias is never chosen.
 * A national institution named without its country (``وزارت امور خارجه``, ``وزارة
-  الخارجية``) is that institution of the country the document is about: the country
-  its places name most often (a city counts for its country; a tie goes to the one
-  named first). The generic names come from the KB's own national names
-  (``وزارت امور خارجه ایران`` without ``ایران``, ``وزارة الخارجية الإيرانية`` without the
-  adjective); a document that names no country with such an institution links nothing.
+  الخارجية``) is that institution of the country the document is about: the country its
+  places name most often, twice at least and more often than any other (a city counts
+  for its country); otherwise it links nothing. The generic names come from the KB's own
+  national names (``وزارت امور خارجه ایران`` without ``ایران``, ``وزارة الخارجية
+  الإيرانية`` without the adjective).
 * A one-word LOC mention that is a person's given name (``فلاديمير``) is a person,
   not the small city of the same name, when the document names a person with that
   first name or when several people of the KB carry it. Large places are kept
@@ -23,6 +23,7 @@ Two kinds of mention need the rest of the document before they can link:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -41,11 +42,13 @@ __all__ = [
     "given_names",
     "is_given_name_place",
     "national_bodies",
+    "national_generic_name",
     "resolve_anaphor",
 ]
 
 #: folded words that stand for "the organization" already named (Arabic, Persian).
 ANAPHORS: frozenset[str] = ar.ANAPHORS | fa.ANAPHORS
+_COUNTRY_SUFFIX = re.compile(r" \([^()]*\)$")  # Ministry of Defence (Russia)
 #: a place with at least this prior (a capital, a large city) is never re-read as a name.
 PLACE_PRIOR_KEEP = 0.75
 #: a word that starts this many KB people's names is a given name even if the document names none.
@@ -135,14 +138,35 @@ def national_bodies(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     return {generic: by_country for generic, by_country in out.items() if len(by_country) >= 2}
 
 
-def document_country(kb: KnowledgeBase, linked_places: Sequence[str]) -> list[str]:
-    """The countries a document's places name, most often first (a place counts for its
-    country; ties in order of first mention).
+def national_generic_name(kb: KnowledgeBase, key: str) -> str | None:
+    """The English name of a national institution named without its country, when the
+    document does not tell which country's (``وزارة الخارجية`` -> ``Ministry of Foreign
+    Affairs``): the KB names of that institution without the country, the most common.
+
+    Examples:
+        >>> from arfa.kb import load_default_kb
+        >>> national_generic_name(load_default_kb(), "وزارت امور خارجه")
+        'Ministry of Foreign Affairs'
+    """
+    by_country = kb.derived("national_bodies", national_bodies).get(key)
+    if not by_country:
+        return None
+    names: Counter[str] = Counter()
+    for entity_id in by_country.values():
+        entity = kb.get(entity_id)
+        if entity is not None:
+            names[_COUNTRY_SUFFIX.sub("", entity.name)] += 1
+    return names.most_common(1)[0][0] if names else None
+
+
+def document_country(kb: KnowledgeBase, linked_places: Sequence[str]) -> list[tuple[str, int]]:
+    """The countries a document's places name, with how often, most often first (a place
+    counts for its country; ties in order of first mention).
 
     Examples:
         >>> from arfa.kb import load_default_kb
         >>> document_country(load_default_kb(), ["loc/russia", "loc/tehran", "loc/iran"])
-        ['loc/iran', 'loc/russia']
+        [('loc/iran', 2), ('loc/russia', 1)]
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -153,7 +177,7 @@ def document_country(kb: KnowledgeBase, linked_places: Sequence[str]) -> list[st
         if entity is not None:
             counts[entity.id] += 1
             first.setdefault(entity.id, position)
-    return sorted(counts, key=lambda e: (-counts[e], first[e]))
+    return sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
 
 
 def _substitutions(anaphor: str, name: str) -> list[str]:

@@ -24,6 +24,7 @@ transliterations of one foreign name share (غ/ج/گ/ژ for *g*, ق/ك/خ for *k
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -42,6 +43,7 @@ from arfa.kb.context import (
     document_topic,
     is_given_name_place,
     national_bodies,
+    national_generic_name,
     resolve_anaphor,
 )
 from arfa.kb.store import Alias, KnowledgeBase
@@ -265,6 +267,7 @@ def _build_index(kb: KnowledgeBase) -> dict[Label, _LabelIndex]:
 
 
 _SK = "\x00sk:"  # prefix of skeleton keys inside ``shorts``
+_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 # ---------------------------------------------------------------- stages
@@ -675,11 +678,12 @@ def _national_bodies(
     pending = [i for i in pending if keys[i] in bodies]
     if not pending:
         return
-    countries = document_country(kb, [e for e, m in zip(ids, mentions) if e is not None and m.label is Label.LOC])
+    counts = document_country(kb, [e for e, m in zip(ids, mentions) if e is not None and m.label is Label.LOC])
     for i in pending:
-        found = next((bodies[keys[i]][c] for c in countries if c in bodies[keys[i]]), None)
-        if found is not None:
-            ids[i], scores[i] = found, SCORES["national"]
+        ranked = [(c, n) for c, n in counts if c in bodies[keys[i]]]
+        # the document must be about one country: named twice at least, more than any other
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            ids[i], scores[i] = bodies[keys[i]][ranked[0][0]], SCORES["national"]
 
 
 def _given_names_are_people(
@@ -709,6 +713,9 @@ def _result(
     composed = body_name(kb, key) if Label(mention.label) is Label.ORG else None
     if composed is not None:  # a body of a known organization: SCO Council of Defence Ministers
         return Linked(None, composed[0], None, composed[1], None, relabel)
+    generic = national_generic_name(kb, key) if Label(mention.label) is Label.ORG else None
+    if generic is not None:  # وزارة الخارجية of a country the document does not make plain
+        return Linked(None, generic, None, "x/org/" + _SLUG.sub("-", generic.lower()).strip("-"), None, relabel)
     full = unknown_tails.get((str(mention.label), key)) or mention
     canonical, canonical_id = unknown_entity(full.text, full.label)
     return Linked(None, canonical, None, canonical_id, None, relabel)

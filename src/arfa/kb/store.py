@@ -192,7 +192,7 @@ class KnowledgeBase:
              for key, found in aliases.items()}
         )
         self._derived: dict[str, object] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a derived builder may use another derived structure
 
     def extended(self, entities: Iterable[KBEntity | Mapping[str, Any]]) -> KnowledgeBase:
         """A new knowledge base with ``entities`` added (same id: the new one wins).

@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from arfa.kb.context import national_bodies
 from arfa.kb.store import Alias, KnowledgeBase
 from arfa.lang import ar, fa, language
 from arfa.models import Label
@@ -45,6 +46,8 @@ _LATIN = re.compile(r"[a-z]")
 _STOP = ar.STOP_WORDS | fa.STOP_WORDS
 # A KB match through a stripped reading is confirmed by the KB: it scores at least this.
 _CONFIRMED = 0.9
+# A national institution named without its country is a guess at the model's priority.
+_GENERIC_SCORE = 0.8
 
 
 def units(text: str, start: int = 0) -> list[tuple[int, int, str]]:
@@ -70,6 +73,17 @@ def _followed_by_match(i: int, seq: list[tuple[int, int, str]], starts: list[int
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
+
+
+def _national_bodies_by_word(kb: KnowledgeBase) -> dict[str, list[tuple[str, ...]]]:
+    """The generic names of :func:`arfa.kb.context.national_bodies` by first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in kb.derived("national_bodies", national_bodies):
+        words = tuple(name.split())
+        out.setdefault(words[0], []).append(words)
+    for found in out.values():
+        found.sort(key=len, reverse=True)
+    return out
 
 
 def _build_trie(kb: KnowledgeBase) -> _Node:
@@ -156,7 +170,39 @@ class GazetteerRecognizer:
         out.extend(Candidate(s, e, Label.ORG, self.name, score=0.8, priority=10)
                    for s, e in body_spans(seq, [(bisect_right(unit_starts, s) - 1, e) for s, e in orgs],
                                           self.lang, [(c.start, c.end) for c in out], places))
+        out.extend(self._generic_bodies(seq, out))
         return refine(doc, seq, out, self._kb, self.lang)
+
+    def _generic_bodies(self, seq: list[tuple[int, int, str]], taken: list[Candidate]) -> list[Candidate]:
+        """National institutions named without their country (``وزارة الخارجية``), where no
+        match is: ORG guesses at the model's priority (a longer model name wins), that the
+        linker gives the ministry of the document's country (:func:`arfa.kb.context.national_bodies`)."""
+        generic = self._kb.derived("national_bodies_by_word", _national_bodies_by_word)
+        out: list[Candidate] = []
+        covered = 0
+        for i in range(len(seq)):
+            start = seq[i][0]
+            if start < covered or any(c.start <= start < c.end for c in taken):
+                continue
+            for offset, key, score in self._variants(seq[i][2]):
+                for words in generic.get(key, ()):
+                    j = i + len(words)
+                    # a definite word after it goes on with the name (وزارة الخارجية والمغتربين)
+                    if (j <= len(seq) and tuple(u[2] for u in seq[i + 1 : j]) == words[1:]
+                            and not (j < len(seq) and self._continues(seq[j][2]))):
+                        end = seq[j - 1][1]
+                        if not any(c.start < end and start < c.end for c in taken):
+                            out.append(Candidate(start + offset, end, Label.ORG, self.name,
+                                                 score=min(score, _GENERIC_SCORE), priority=0))
+                            covered = end
+                        break
+                if covered > start:
+                    break
+        return out
+
+    def _continues(self, unit: str) -> bool:
+        """Whether ``unit`` is an Arabic definite word (the name goes on: ``والمغتربين``)."""
+        return self.lang == "ar" and any(r.rest.startswith(ar.ARTICLE) for r in self._lang.readings(unit))
 
     @staticmethod
     def _inside_word(segment: Segment, start: int, end: int) -> bool:
