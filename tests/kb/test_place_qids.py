@@ -126,3 +126,28 @@ def test_every_table_row_reaches_its_entity(kb: KnowledgeBase) -> None:
         assert ent is not None, row
         key = f"GeoNames {row['key']} " if row["kind"] == "city" else f"(MIT) {row['key']};"
         assert key in ent.source, (row, ent.id, ent.source)
+
+
+def _at(qid: str, name: str, lat: float, lon: float) -> dict[str, str]:
+    return {"wikiDataId": qid, "name": name, "latitude": str(lat), "longitude": str(lon)}
+
+
+@pytest.mark.parametrize(("records", "scattered"), [
+    ([_at("Q1", "Zürich", 47.37, 8.55), _at("Q1", "Zäziwil", 46.90, 7.66)], True),  # unrelated names
+    ([_at("Q3", "Jining", 41.03, 113.11), _at("Q3", "Jining", 35.41, 116.58)], True),  # 700 km apart
+    ([_at("Q2", "Guangzhou Shi", 23.37, 113.51), _at("Q2", "Guangzhou", 23.12, 113.25)], False),  # city, prefecture
+    ([_at("Q4", "Davao City", 7.07, 125.60), _at("Q4", "Davao", 7.07, 125.61)], False),
+    ([_at("Q5", "Karaj", 35.83, 50.99)], False),
+])
+def test_a_qid_given_to_two_places_is_scattered(script: ModuleType, records: list[dict[str, str]],
+                                                scattered: bool) -> None:
+    assert bool(script.scattered_qids(records)) is scattered
+
+
+@pytest.mark.parametrize("code", ["AM-ER", "AZ-BA", "GE-TB", "JP-13"])
+def test_a_city_state_qid_is_the_citys(kb: KnowledgeBase, code: str) -> None:
+    geonames = _script().CITY_STATES[code]
+    division = [e for e in kb if f"(MIT) {code};" in e.source]
+    city = [e for e in kb if f"GeoNames {geonames} " in e.source]
+    assert len(city) == 1 and city[0].wikidata, code
+    assert all(d.wikidata != city[0].wikidata for d in division)
