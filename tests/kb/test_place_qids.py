@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,6 +16,8 @@ from arfa.kb import KnowledgeBase
 
 ROOT = Path(__file__).parents[2]
 TABLE = ROOT / "scripts/data/place_qids.tsv"
+#: the key of a city (GeoNames id) or a division (ISO code) in an entity's ``source``
+SOURCE_KEY = re.compile(r"GeoNames (\d+) via|\(MIT\) ([A-Z]{2}-[0-9A-Z]+);")
 
 
 def _script() -> ModuleType:
@@ -120,12 +123,17 @@ def test_table_gives_each_qid_once() -> None:
 
 
 def test_every_table_row_reaches_its_entity(kb: KnowledgeBase) -> None:
-    by_qid = {e.wikidata: e for e in kb if e.wikidata}
-    for row in _rows():
-        ent = by_qid.get(row["qid"])
-        assert ent is not None, row
-        key = f"GeoNames {row['key']} " if row["kind"] == "city" else f"(MIT) {row['key']};"
-        assert key in ent.source, (row, ent.id, ent.source)
+    # a row whose entity a later build leaves out (its only names became ordinary words) is
+    # harmless; every entity the row names carries the row's QID
+    by_key: dict[str, list[str | None]] = {}
+    for ent in kb:
+        for m in SOURCE_KEY.finditer(ent.source):
+            by_key.setdefault(m.group(1) or m.group(2), []).append(ent.wikidata)
+    rows = _rows()
+    reached = [r for r in rows if r["key"] in by_key]
+    assert len(reached) >= 0.99 * len(rows)
+    for row in reached:
+        assert by_key[row["key"]] == [row["qid"]], row
 
 
 def _at(qid: str, name: str, lat: float, lon: float) -> dict[str, str]:
