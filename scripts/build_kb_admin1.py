@@ -39,7 +39,7 @@ from arfa.lang import fa as lang_fa
 from arfa.normalize import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_kb import dump, entity, script_lang, slug, write_or_check  # noqa: E402
+from build_kb import dump, entity, place_qids, script_lang, slug, write_or_check  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "scripts/data/admin1.tsv"
@@ -236,6 +236,7 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
     with table.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     out: list[dict[str, Any]] = []
+    qids = place_qids("region")
     for row in rows:
         if row["code"] in DUPLICATE_CODES:
             continue
@@ -269,12 +270,13 @@ def build(table: Path = TABLE, kb_dir: Path = KB_DIR) -> str:
         en_names = [en, *(n for n in row["en_alt"].split("|") if n and fold(n) not in keys and n not in wrong)]
         out.append(entity(
             id=ident, label="LOC", name=row["wikipedia"] if _plain(row["wikipedia"], en) else en,
-            kind="region", parent=row["parent"] or None,
+            wikidata=qids.get(row["code"]), kind="region", parent=row["parent"] or None,
             names={"ar": [n for n in ar if n] + extra.get("ar", []), "fa": [n for n in fa if n] + extra.get("fa", []),
                    "en": en_names, "ru": [n for n in [row["ru"]] if fold(n) not in keys]},
             prior=0.6,
             source=f"iso3166-2-db (MIT) {row['code']}; iso3166-2 (MIT)"
-                   + (f"; GeoNames {row['geonames']}" if row["geonames"] else ""),
+                   + (f"; GeoNames {row['geonames']}" if row["geonames"] else "")
+                   + ("; QID: dr5hn countries-states-cities (ODbL)" if row["code"] in qids else ""),
         ))
     return dump(out, "scripts/data/admin1.tsv (iso3166-2-db, iso3166-2)").replace("scripts/build_kb.py", "scripts/build_kb_admin1.py", 1)
 
