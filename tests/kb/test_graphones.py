@@ -18,26 +18,25 @@ def _model(order: int) -> GraphoneModel:
     return GraphoneModel(build_table(align([Pair(s, t) for s, t in WORDS], iterations=5), order=order, prune=0.0))
 
 
-def _backed_off(model: GraphoneModel, history: tuple[int, ...], gid: int) -> float:
-    """What the search adds for ``gid`` after ``history``, read from :meth:`GraphoneModel._levels`."""
-    levels, floor = model._levels(history)
-    for seen, penalty in levels:
-        found = seen.get(gid)
-        if found is not None:
-            return penalty + found
-    return floor
+def _backed_off(model: GraphoneModel, history: tuple[int, ...], chunk: str) -> dict[int, float]:
+    """What the search adds for each reading of ``chunk`` after ``history``, from its two caches."""
+    own, penalties = model._backoff(history)
+    out = {}
+    for gid, _, _, level, value in model._readings(history[1:], chunk):
+        out[gid] = penalties[0] + own[gid] if gid in own else penalties[level] + value
+    return out
 
 
 @pytest.mark.parametrize("order", [1, 2, 3, 4])
-def test_levels_give_logprob_exactly(order: int) -> None:
-    """Every graphone after every history of the table, and after histories it never saw."""
+def test_backoff_and_readings_give_logprob_exactly(order: int) -> None:
+    """Every reading after every history of the table, and after a history it never saw."""
     model = _model(order)
-    gids = range(len(model.graphones))
     histories = {ngram[:-1] for ngram in model._prob if len(ngram) == order} | {(BOUNDARY,) * (order - 1)}
     histories |= {tuple([len(model.graphones) + 7] * (order - 1))}  # an id no context has seen
     for history in sorted(histories):
-        for gid in gids:
-            assert _backed_off(model, history, gid) == model.logprob(history, gid), (history, gid)
+        for chunk in model._by_source:
+            for gid, score in _backed_off(model, history, chunk).items():
+                assert score == model.logprob(history, gid), (history, gid)
 
 
 @pytest.mark.parametrize(

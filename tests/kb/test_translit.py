@@ -245,7 +245,7 @@ def test_letter_logprob_equals_the_letter_by_letter_sum(length: int) -> None:
     assert model.letter_logprob(word) == _plain_letter_logprob(model, word)
 
 
-@pytest.mark.parametrize("method", ["_letter_term", "word"])
+@pytest.mark.parametrize("method", ["_readings", "_letter_term", "word"])
 def test_search_caches_are_bounded(method: str) -> None:
     maxsize = getattr(Transliterator, method).cache_parameters()["maxsize"]
     assert maxsize is not None and 0 < maxsize <= 65536

@@ -8,17 +8,14 @@ finds the best English spellings with a beam search. :class:`arfa.kb.translit.Tr
 adds the exception lexicon and the word-by-word naming on top.
 
 The search computes exactly what the plain recurrence does (``tests/kb/test_translit.py``
-compares spellings and float scores with it), only with fewer Python operations:
-
-* what :meth:`GraphoneModel.logprob` finds past a whole history depends on the history
-  alone (:meth:`GraphoneModel._backoff`, and :meth:`GraphoneModel._end` for the word
-  boundary), or on its tail and the chunk (:meth:`GraphoneModel._readings`): each is
-  looked up once and cached;
-* the letter model adds the same terms in the same order, but a term whose whole
-  n-gram was seen is one dict lookup, without a call.
-
-Every cache is a bounded ``functools.lru_cache``, so a long-running process stays flat
-and a benchmark can clear them all.
+compares spellings and float scores with it), only with fewer Python operations: what
+:meth:`GraphoneModel.logprob` finds past a whole history depends on the history
+(:meth:`GraphoneModel._backoff`) or on its tail and the chunk
+(:meth:`GraphoneModel._readings`, cached: they recur across histories and words), and
+the letter model adds the same terms in the same order, a term whose whole n-gram
+was seen being one dict lookup, without a call. Every cache is a bounded
+``functools.lru_cache``, so a long-running process stays flat and a benchmark can
+clear them all.
 """
 
 from __future__ import annotations
@@ -42,7 +39,6 @@ BOUNDARY = 0
 
 _EMPTY: Mapping[int, float] = MappingProxyType({})
 _SECOND = itemgetter(1)
-_NO_SCORE = -math.inf
 
 
 class GraphoneModel:
@@ -93,10 +89,6 @@ class GraphoneModel:
             gids.sort(key=lambda g: -self._prob.get((g,), self._floor))
             del gids[per_chunk:]
         self._max_chunk = max((len(s) for s in self._by_source), default=1)
-        #: source chunk -> its readings as (graphone id, English letters), likeliest first
-        self._chunk_readings: dict[str, tuple[tuple[int, str], ...]] = {
-            src: tuple((gid, self.graphones[gid][1]) for gid in gids) for src, gids in self._by_source.items()
-        }
 
     def logprob(self, history: tuple[int, ...], graphone: int) -> float:
         """Natural-log probability of ``graphone`` after ``history`` (backed off)."""
@@ -176,73 +168,82 @@ class GraphoneModel:
         outs: list[dict[tuple[int, ...], str]] = [{} for _ in range(size + 1)]
         scores[0][start] = 0.0
         outs[0][start] = ""
-        levels_of = self._levels
-        readings = self._chunk_readings
-        beam, nlargest, grows = self.beam, heapq.nlargest, self.order > 1
         for i in range(size):
             if not scores[i]:
                 continue
             # best first; ties keep the order the states were reached in (a stable sort)
-            kept = nlargest(beam, scores[i].items(), key=_SECOND)
+            kept = heapq.nlargest(self.beam, scores[i].items(), key=_SECOND)
             here = outs[i]
-            chunks = [(scores[i + length], outs[i + length], readings.get(word[i : i + length], ()))
+            chunks = [(scores[i + length], outs[i + length], word[i : i + length])
                       for length in range(1, min(self._max_chunk, size - i) + 1)]
             for history, score in kept:
                 out = here[history]
-                levels, floor = levels_of(history)
+                own, penalties = self._backoff(history)
+                first = penalties[0]
                 tail = history[1:]
-                for target, target_out, chunk_readings in chunks:
-                    best = target.get
-                    for gid, english in chunk_readings:
-                        for seen, penalty in levels:  # the first context that has seen gid
-                            found = seen.get(gid)
-                            if found is not None:
-                                new_score = score + (penalty + found)
-                                break
+                for target, target_out, chunk in chunks:
+                    for gid, state, english, level, value in self._readings(tail, chunk):
+                        if own and gid in own:
+                            new_score = score + (first + own[gid])
                         else:
-                            new_score = score + floor
-                        state = (*tail, gid) if grows else ()
-                        if new_score > best(state, _NO_SCORE):  # scores are finite: the first best stays
+                            new_score = score + (penalties[level] + value)
+                        old = target.get(state)
+                        if old is None or old < new_score:
                             target[state] = new_score
                             target_out[state] = out + english
         finals = outs[size]
         letter = self._letter_logprobs(finals.values()) if self.lm_weight else {}
-        vocab, bonus, weight = self.vocab, self.vocab_bonus, self.lm_weight
         totals: dict[str, float] = {}
         for history, score in scores[size].items():
             out = finals[history]
-            levels, floor = levels_of(history)
-            for seen, penalty in levels:  # logprob(history, BOUNDARY)
-                found = seen.get(BOUNDARY)
-                if found is not None:
-                    final = score + (penalty + found)
-                    break
-            else:
-                final = score + floor
-            if out in vocab:
-                final += bonus
-            if weight:
-                final += weight * letter[out]
+            final = score + self.logprob(history, BOUNDARY)
+            if out in self.vocab:
+                final += self.vocab_bonus
+            if self.lm_weight:
+                final += self.lm_weight * letter[out]
             prev = totals.get(out)
             totals[out] = final if prev is None else max(prev, final) + math.log1p(math.exp(-abs(prev - final)))
         return sorted(totals.items(), key=_SECOND, reverse=True)[:n]
 
-    def _levels(self, history: tuple[int, ...]) -> tuple[list[tuple[Mapping[int, float], float]], float]:
-        """How :meth:`logprob` backs off after ``history``, as data.
+    def _backoff(self, history: tuple[int, ...]) -> tuple[Mapping[int, float], tuple[float, ...]]:
+        """The part of :meth:`logprob` after ``history`` that depends on all of it.
 
         Returns:
-            For each context, the whole ``history`` first, then ever shorter ones down to
-            the empty one: the graphones seen after it with their log probabilities, and
-            the backoff penalty paid before it (summed as :meth:`logprob` sums it); and
-            ``penalty + floor`` for a graphone no context has seen. So
-            ``logprob(history, g)`` is ``penalty + seen[g]`` for the first context that
-            has seen ``g``, the very same float.
+            The log probabilities of the graphones seen after the whole ``history``,
+            and the backoff penalty paid before each level of :meth:`_readings`:
+            level 0 is the whole history, then ever shorter contexts, then the floor.
         """
-        levels = []
+        penalties = []
         penalty = 0.0
-        nexts, bows = self._next, self._bow
         for start in range(len(history) + 1):
             context = history[start:]
-            levels.append((nexts.get(context, _EMPTY), penalty))
-            penalty += bows.get(context, 0.0) if context else 0.0
-        return levels, penalty + self._floor
+            penalties.append(penalty)
+            penalty += self._bow.get(context, 0.0) if context else 0.0
+        penalties.append(penalty)
+        return self._next.get(history, _EMPTY), tuple(penalties)
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one shared model, loaded once
+    def _readings(self, tail: tuple[int, ...], chunk: str) -> tuple[tuple[int, tuple[int, ...], str, int, float], ...]:
+        """The readings of ``chunk`` after any history ending in ``tail`` (all of it but its first graphone).
+
+        The beam search meets the same ``tail`` and ``chunk`` again and again (every
+        history ending in one graphone, in every word); what :meth:`logprob` finds past
+        the whole history depends on them alone, so it is looked up once.
+
+        Returns:
+            For each graphone of ``chunk``, likeliest first: its id, the state after it,
+            its English letters, and the :meth:`_backoff` level and log probability that
+            :meth:`logprob` finds when the whole history has not been seen before it
+            (the level past the last context is the floor).
+        """
+        seen = [self._next.get(tail[start:], _EMPTY) for start in range(len(tail) + 1)] if self.order > 1 else []
+        floor = len(seen) + 1
+        out = []
+        for gid in self._by_source.get(chunk, ()):
+            level, value = floor, self._floor
+            for k, found in enumerate(seen, start=1):
+                if gid in found:
+                    level, value = k, found[gid]
+                    break
+            out.append((gid, (*tail, gid) if self.order > 1 else (), self.graphones[gid][1], level, value))
+        return tuple(out)
