@@ -1,11 +1,16 @@
-"""Does ``pipe(n_process=N)`` pay? ``python scripts/bench_parallel.py --docs 500``.
+"""Does ``pipe(n_process=N)`` pay? ``python scripts/bench_parallel.py --docs 500 --repeat 3``.
 
 Times ``Pipeline.pipe`` over ``--docs`` news-sized documents (the seed articles,
 Arabic and Persian, cycled, each with its own id) for every ``--processes`` value,
-after the pipeline is loaded (that cost is the same for all), checks that every
-run's output equals the one-process run's, in order, and prints a markdown table
-with the machine's CPU count and load average, which decide what a speed-up can be.
-``--repeat`` runs each setting several times and keeps the fastest.
+after the pipeline is loaded and one untimed warm-up pass has filled its word caches
+(that cost is the same for all), checks that every run's output equals the
+one-process run's, in order, and prints markdown tables with the machine's CPU count
+and load average, which decide what a speed-up can be.
+
+``--repeat`` runs that many *rounds*; a round times every ``--processes`` value once,
+one right after the other, so a change in the machine's load between rounds touches
+both sides of a ratio alike. It prints each round's ratio, the median of those
+ratios, and fastest against fastest.
 
 Besides wall-clock time it reports the CPU seconds spent in this process and in the
 worker processes: on a machine whose cores are busy with other work, wall time
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -43,39 +49,52 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--processes", default="1,2", help="comma-separated n_process values")
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, each timing every setting once")
     args = parser.parse_args()
     docs = documents(args.docs)
     chars = sum(len(d["text"]) for d in docs)
     nlp = Pipeline()
-    nlp("في فيينا")
-    nlp("در تهران")
+    reference = [d.to_json() for d in nlp.pipe(docs)]  # the warm-up pass, and the output to match
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{args.docs} documents, {chars:,} characters; {cpus} CPUs; "
-          f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print()
-    print("| n_process | seconds | docs/s | speed-up | CPU s, this process | CPU s, workers | same output |")
-    print("|---:|---:|---:|---:|---:|---:|:---:|")
-    reference: list[str] | None = None
-    base: float | None = None
-    for n in (int(x) for x in args.processes.split(",")):
-        best, cpu = float("inf"), (0.0, 0.0)
-        for _ in range(args.repeat):
+    settings = [int(x) for x in args.processes.split(",")]
+    print(f"{args.docs} documents, {chars:,} characters; {cpus} CPUs; batch size {args.batch_size}; "
+          f"load average before: {_load()}")
+    runs: dict[int, list[tuple[float, float, float]]] = {n: [] for n in settings}
+    same = {n: True for n in settings}
+    for _ in range(args.repeat):
+        for n in settings:
             before = _cpu()
             t = time.perf_counter()
             out = [d.to_json() for d in nlp.pipe(docs, n_process=n, batch_size=args.batch_size)]
             elapsed = time.perf_counter() - t
             after = _cpu()
-            if elapsed < best:
-                best, cpu = elapsed, (after[0] - before[0], after[1] - before[1])
-        if reference is None:
-            reference = out
-        base = base or best
-        print(f"| {n} | {best:.2f} | {args.docs / best:.1f} | {base / best:.2f}x | {cpu[0]:.1f} | {cpu[1]:.1f} | "
-              f"{'yes' if out == reference else 'NO'} |", flush=True)
+            runs[n].append((elapsed, after[0] - before[0], after[1] - before[1]))
+            same[n] = same[n] and out == reference
+    base_n = settings[0]
     print()
-    print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("| round | " + " | ".join(f"n_process={n} s" for n in settings) + " | "
+          + " | ".join(f"speed-up {n}" for n in settings[1:]) + " |")
+    print("|---:|" + "---:|" * (2 * len(settings) - 1))
+    for r in range(args.repeat):
+        base = runs[base_n][r][0]
+        print(f"| {r + 1} | " + " | ".join(f"{runs[n][r][0]:.2f}" for n in settings) + " | "
+              + " | ".join(f"{base / runs[n][r][0]:.2f}x" for n in settings[1:]) + " |")
+    print()
+    print("| n_process | fastest s | docs/s | speed-up, fastest vs fastest | median of the rounds' speed-ups "
+          "| CPU s, this process | CPU s, workers | same output |")
+    print("|---:|---:|---:|---:|---:|---:|---:|:---:|")
+    fastest_base = min(r[0] for r in runs[base_n])
+    for n in settings:
+        best = min(runs[n])
+        ratios = [b[0] / x[0] for b, x in zip(runs[base_n], runs[n])]
+        print(f"| {n} | {best[0]:.2f} | {args.docs / best[0]:.1f} | {fastest_base / best[0]:.2f}x | "
+              f"{statistics.median(ratios):.2f}x | {best[1]:.1f} | {best[2]:.1f} | {'yes' if same[n] else 'NO'} |")
+    print()
+    print(f"load average after: {_load()}")
 
+
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 if __name__ == "__main__":
     main()

@@ -103,3 +103,25 @@ def test_workers_do_the_work_and_this_process_helps_in_order() -> None:
     pids = {d.entities[0].source for d in docs}
     assert pids - {f"pid-{os.getpid()}"}  # a worker process did some
     assert all(d.text == items[i] for i, d in enumerate(docs))
+
+
+@pytest.mark.parametrize(("flag", "method", "freezes"), [(True, "fork", 1), (False, "fork", 0), (True, "spawn", 0)])
+def test_the_heap_is_frozen_before_forking(
+    monkeypatch: pytest.MonkeyPatch, small: Pipeline, flag: bool, method: str, freezes: int
+) -> None:
+    """Forked workers inherit a frozen heap (their collections leave it alone); spawned ones rebuild theirs."""
+    import gc
+    import multiprocessing
+
+    import arfa.pipeline as pipeline_module
+    from arfa import parallel
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method here")
+    calls: list[None] = []
+    monkeypatch.setattr(pipeline_module, "FREEZE_LOADED", flag)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(None))
+    texts = [f"وصل الوفد {i} إلى فيينا" for i in range(4)]
+    got = list(parallel.run_parallel(small, texts, 2, 2, None, multiprocessing.get_context(method)))
+    assert [d.text for d in got] == texts
+    assert len(calls) == freezes

@@ -333,3 +333,23 @@ def test_entities_never_overlap_where_one_character_expands(lang: str | None) ->
         assert a.end <= b.start
     for e in doc.entities:
         assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(True, ["init", "ar"]), (False, [])])
+def test_loaded_objects_are_frozen_once_per_stage(
+    monkeypatch: pytest.MonkeyPatch, flag: bool, expected: list[str]
+) -> None:
+    """gc.freeze() after construction and after the first document of a language, never per document."""
+    import gc
+
+    import arfa.pipeline as pipeline_module
+
+    stage = ["init"]
+    calls: list[str] = []
+    monkeypatch.setattr(pipeline_module, "FREEZE_LOADED", flag)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(stage[0]))
+    nlp = Pipeline("ar", recognizers=["gazetteer"])
+    stage[0] = "ar"
+    for _ in range(3):
+        nlp("وصل الوفد إلى فيينا")
+    assert calls == expected

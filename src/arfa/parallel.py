@@ -1,6 +1,6 @@
 """Multi-process execution of :meth:`arfa.Pipeline.pipe`, in input order, streaming.
 
-Four things make it pay (``docs/benchmarks.md`` has the figures):
+Five things make it pay (``docs/benchmarks.md`` has the figures):
 
 - Where the platform allows it (Linux), workers are *forked* from the process that
   already holds the loaded pipeline, so they start in milliseconds instead of each
@@ -15,6 +15,11 @@ Four things make it pay (``docs/benchmarks.md`` has the figures):
 - One pool lives as long as the stream, each worker holds at most two batches and at
   most ``4 * n_process`` batches wait to be yielded, so memory stays flat on an
   endless stream.
+- Before forking, everything alive moves to the collector's permanent generation
+  (:func:`gc.freeze`, unless :data:`arfa.pipeline.FREEZE_LOADED` is off), as the
+  :mod:`gc` documentation advises: a worker's full collections then walk only what it
+  made itself, instead of touching, and so copying page by page, the whole inherited
+  heap of the loaded pipeline and its warm caches.
 - Results come back compactly (:func:`encode`): no text (the parent has it), offsets
   as raw arrays and entities as tuples, rebuilt without re-validation.
 
@@ -25,6 +30,7 @@ yielded, in order, and then the error propagates, exactly as with ``n_process=1`
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import sys
@@ -180,6 +186,10 @@ def run_parallel(
         context: a multiprocessing context (default: :func:`start_method`).
     """
     ctx = context or multiprocessing.get_context(start_method())
+    from arfa import pipeline as pipeline_module
+
+    if pipeline_module.FREEZE_LOADED and ctx.get_start_method() == "fork":
+        gc.freeze()  # the workers are forked at the first submit below
     stream = iter(texts)
     failure: BaseException | None = None
     exhausted = False

@@ -8,6 +8,7 @@ so ``doc.text[e.start:e.end] == e.text`` always holds.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -41,6 +42,15 @@ was found (:mod:`arfa.recognize.titled`); ``False`` turns the rule off for compa
 SURNAMES = True
 """Whether a person's surname is found again where it recurs in the document
 (:func:`arfa.recognize.document.repeated_surnames`); ``False`` turns the rule off."""
+
+FREEZE_LOADED = True
+"""Whether a pipeline moves what is alive once it is loaded into the garbage collector's
+permanent generation (:func:`gc.freeze`): after construction, and after the first
+document of each language (hazm and camel-tools load then). Each full collection
+otherwise walks the 430,000-odd container objects of the loaded knowledge base, models
+and libraries again, for nothing: they live as long as the pipeline. Frozen objects are
+still freed when nothing refers to them; only reference cycles among them wait for
+:func:`gc.unfreeze`. ``False`` leaves the collector as it is."""
 
 if TYPE_CHECKING:
     from arfa.kb.link import Linker
@@ -165,6 +175,8 @@ class Pipeline:
         for code in (self.lang,) if self.lang else SUPPORTED_LANGS:
             self._build_language(code)
         self._linker = self._build_linker(linker) if link else None
+        self._unfrozen = set(SUPPORTED_LANGS)  # languages whose first document may load more
+        _freeze()
 
     @classmethod
     def _from_config(cls, config: _Config) -> Pipeline:
@@ -279,6 +291,9 @@ class Pipeline:
         doc_lang = code or detect(text)
         if self._linker is not None:
             entities = self._link(entities, doc_lang)
+        if doc_lang in self._unfrozen:  # the first document of a language loaded its tokenizer's backend
+            self._unfrozen.discard(doc_lang)
+            _freeze()
         return Document(id=ident, lang=doc_lang, text=text, doc_date=date, entities=tuple(entities),
                         tokens=tokens.tokens(text), sentences=sentences.sentences(text))
 
@@ -429,6 +444,12 @@ def _entities(segment: Segment, candidates: Sequence[Candidate]) -> Iterator[Ent
             value=cand.value, calendar=cand.calendar, score=round(cand.score, 4),
             source=cand.source, canonical_id=cand.kb_id,
         )
+
+
+def _freeze() -> None:
+    """:func:`gc.freeze` where :data:`FREEZE_LOADED` says so."""
+    if FREEZE_LOADED:
+        gc.freeze()
 
 
 def _positioned(index: int, item: Any) -> Any:

@@ -24,6 +24,7 @@ def test_zwnj_words_fold_to_their_parts() -> None:
 def test_readings_keep_the_word(word: str) -> None:
     key = fold(word)
     assert [(r.offset, r.rest, r.plausibility) for r in fa.readings(key)] == [(0, key, 1.0)]
+    assert list(fa.readings(key)) == list(fa.readings(key))  # the second from the cache, the same
     assert fa.strip_proclitics(key) == (0, key)
     assert fa.strip_article(key) == key
 
@@ -32,3 +33,4 @@ def test_idioms_are_folded_pairs() -> None:
     assert ("در", fold("آستانه")) in fa.IDIOMS
     assert all(fold(a) == a and fold(b) == b for a, b in fa.IDIOMS)
     assert fa.LOCATIVE_PROCLITICS == ()
+

@@ -137,6 +137,9 @@ def load_words(lang: str) -> frozenset[str]:
 def language(code: str) -> Language:
     """The language module for ``code``.
 
+    Called for every word by several components, so the modules found are kept in a
+    dict: the first call imports, the others are one lookup.
+
     Raises:
         UnsupportedLanguageError: for anything but ``ar`` and ``fa``.
 
@@ -144,12 +147,18 @@ def language(code: str) -> Language:
         >>> language("fa").CODE
         'fa'
     """
+    found = _LANGUAGES.get(code)
+    if found is not None:
+        return found
+    module: Language
     if code == "ar":
-        from arfa.lang import ar
+        from arfa.lang import ar as module
+    elif code == "fa":
+        from arfa.lang import fa as module
+    else:
+        raise UnsupportedLanguageError(code, SUPPORTED)
+    _LANGUAGES[code] = module
+    return module
 
-        return ar
-    if code == "fa":
-        from arfa.lang import fa
 
-        return fa
-    raise UnsupportedLanguageError(code, SUPPORTED)
+_LANGUAGES: dict[str, Language] = {}

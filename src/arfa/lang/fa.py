@@ -13,6 +13,7 @@ All word lists hold folded words (:func:`arfa.normalize.fold`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from arfa.lang.ar import LETTER, LETTER_CHARS, LETTERS, is_letter
 from arfa.lang.base import Reading, folded_phrases, folded_words, load_words
@@ -75,7 +76,17 @@ def readings(word: str) -> Iterator[Reading]:
         >>> [(r.offset, r.rest) for r in readings("بهمن")]
         [(0, 'بهمن')]
     """
-    yield Reading(0, word, 1.0)
+    return iter(_readings(word))
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[Reading, ...]:
+    """:func:`readings` of one word as a tuple, built once per word, as in :mod:`arfa.lang.ar`.
+
+    The gazetteer, the dates, the title rule and the document rules ask for the
+    readings of every word, 0.7 million times per MB of Persian text.
+    """
+    return (Reading(0, word, 1.0),)
 
 
 def strip_proclitics(word: str) -> tuple[int, str]:
