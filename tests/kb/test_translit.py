@@ -21,6 +21,7 @@ from arfa.kb.translit import (
     unknown_entity,
 )
 from arfa.models import Label
+from arfa.normalize import fold
 from arfa.train.translit import Pair, align, build_table, english_words
 
 
@@ -249,3 +250,9 @@ def test_letter_logprob_equals_the_letter_by_letter_sum(length: int) -> None:
 def test_search_caches_are_bounded(method: str) -> None:
     maxsize = getattr(Transliterator, method).cache_parameters()["maxsize"]
     assert maxsize is not None and 0 < maxsize <= 65536
+
+
+@pytest.mark.parametrize("word", ["وليد", "وزارت", "وحيد", "يوسف", "ياسين"])
+def test_an_initial_waw_or_yeh_is_never_silent(word: str) -> None:
+    spelling = load_transliterator().word(source_word(fold(word)))
+    assert spelling[:1] in ("wvou" if word.startswith("و") else "yie")

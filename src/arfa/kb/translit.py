@@ -173,8 +173,10 @@ class Transliterator(GraphoneModel):
         """
         if word in self.lexicon:
             return self.lexicon[word]
-        best = self.nbest(word, 1)
-        return best[0][0] if best else ""
+        best = self.nbest(word, 1 if word[:1] not in _INITIALS else _AGREEING)
+        # a word-initial و or ي is a consonant, never silent: وليد is Walid, not Led
+        agreeing = [spelling for spelling, _ in best if spelling[:1] in _INITIALS.get(word[:1], spelling[:1])]
+        return agreeing[0] if agreeing else best[0][0] if best else ""
 
     def name(self, text: str, label: Label | str | None = None) -> str:
         """The English name of an Arabic- or Persian-script name, word by word.
@@ -211,6 +213,12 @@ class Transliterator(GraphoneModel):
         if (person and not first or organization) and src.startswith("ال") and len(src) >= 4:
             return "al-" + _capitalize(self.word(src[2:]))
         return _capitalize(self.word(src))
+
+
+#: The English letters a name may start with where the source word starts with these.
+_INITIALS = {"و": "wvou", "ي": "yie"}
+#: How many spellings to look through for one that agrees.
+_AGREEING = 5
 
 
 def _capitalize(word: str) -> str:
