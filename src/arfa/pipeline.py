@@ -29,10 +29,16 @@ from arfa.recognize.titled import people_after_titles
 from arfa.spans import SpanBuilder
 from arfa.tokenize.base import SUPPORTED, Tokenizer, get_tokenizer, regex_tokens, split_sentences
 
-__all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
+__all__ = ["DEFAULT_RECOGNIZERS", "MODELS", "SUPPORTED_LANGS", "Pipeline", "extract"]
 
 SUPPORTED_LANGS = SUPPORTED
 DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
+MODELS: dict[str, tuple[str, ...]] = {
+    "default": DEFAULT_RECOGNIZERS,
+    "accurate": ("gazetteer", "dates", "neural"),
+}
+"""The recognizer chains ``Pipeline(model=...)`` names: ``accurate`` swaps the CRF for the
+BiLSTM-CRF (the ``neural`` extra; see docs/models.md for what it gains and costs)."""
 
 TITLE_FRAMES = True
 """Whether a name right after a title and its complement is a person where nothing else
@@ -119,6 +125,9 @@ class Pipeline:
         tokenizers: per language, a registered tokenizer name or a
             :class:`~arfa.tokenize.base.Tokenizer` instead of the built-in one.
         linker: a registered linker name or a :class:`~arfa.kb.link.Linker`.
+        model: the built-in recognizer chain when ``recognizers`` is not given
+            (:data:`MODELS`): ``"default"`` (gazetteer, dates, CRF) or ``"accurate"``
+            (the BiLSTM-CRF instead of the CRF; needs ``pip install 'arfa[neural]'``).
 
     Raises:
         UnsupportedLanguageError: ``lang`` is not supported.
@@ -146,9 +155,14 @@ class Pipeline:
         link: bool = True,
         tokenizers: Mapping[str, str | Tokenizer] | None = None,
         linker: str | Linker = "kb",
+        model: str = "default",
     ) -> None:
         self.lang = _check_lang(lang)
-        chosen = tuple(DEFAULT_RECOGNIZERS if recognizers is None else recognizers)
+        if model not in MODELS:
+            raise PipelineConfigError(f"unknown model {model!r}; models: {', '.join(MODELS)}")
+        if recognizers is not None and model != "default":
+            raise PipelineConfigError("pass either recognizers= or model=, not both")
+        chosen = tuple(MODELS[model] if recognizers is None else recognizers)
         if not chosen:
             raise PipelineConfigError("a pipeline needs at least one recognizer")
         extras = tuple(load_entities(extra_entities)) if extra_entities is not None else ()
