@@ -1,20 +1,22 @@
 """Score one BiLSTM-CRF model on every dev part and test set of its language, as eval_crf.py does.
 
 ``PYTHONPATH=src python scripts/eval_neural.py --lang ar --model PATH [--data ../shared/data]
-[--no-dev] [--speed CRF_PATH] [--threads 1]``
+[--no-dev] [--speed CRF_PATH] [--threads 1] [--hide-names]``
 
 Prints conlleval-style P/R/F1 per label (:mod:`arfa.train.evaluate`, the scorer of
 ``scripts/eval_crf.py``) and a one-line summary of micro F1 per set. ``--speed`` also
-tags every test sentence with the model and with the CRF at ``CRF_PATH`` (with the name
+tags the first ``--speed-sentences`` test sentences with the model and with the CRF at ``CRF_PATH`` (with the name
 list and cluster table next to it) and prints tokens per CPU second of each, model
 alone, one sentence at a time (as the CRF recognizer tags) and, for the neural model,
 in batches of 64 (as :func:`arfa.train.neural.tag_sentences` does). torch runs on
-``--threads`` threads.
+``--threads`` threads. ``--hide-names`` tags with the name-list input set to "no match"
+for every word (an inference-time ablation: how much the trained model leans on it).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import time
 from pathlib import Path
 
@@ -60,12 +62,16 @@ def main() -> None:
     p.add_argument("--no-dev", action="store_true", help="test sets only")
     p.add_argument("--speed", type=Path, metavar="CRF_PATH", help="also time the model alone against this CRF")
     p.add_argument("--threads", type=int, default=1, help="torch threads (default 1)")
+    p.add_argument("--speed-sentences", type=int, default=500, help="test sentences timed by --speed (default 500)")
+    p.add_argument("--hide-names", action="store_true", help="no name-list matches as input (ablation)")
     args = p.parse_args()
     import torch
 
     torch.set_num_threads(args.threads)
     splits = load_splits(args.lang, args.data, with_train=not args.no_dev)
     model = load_model(args.model)
+    if args.hide_names:
+        model = dataclasses.replace(model, lexicon=None)
     sets = {**({} if args.no_dev else {"dev": splits.dev, **splits.dev_parts}), **splits.tests}
     summary = []
     for name, sents in sets.items():
@@ -74,7 +80,7 @@ def main() -> None:
         summary.append(f"{name} {100 * scores['micro'].f1:.2f}")
     print(f"SUMMARY {args.model.name}: " + " | ".join(summary))
     if args.speed:
-        _speed(args, [s for t in splits.tests.values() for s in t])
+        _speed(args, [s for t in splits.tests.values() for s in t][: args.speed_sentences])
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -46,10 +46,12 @@ if TYPE_CHECKING:
     from arfa.recognize.neural_net import Tagger
 
 __all__ = [
+    "ENV_THREADS",
     "FORMAT",
     "MAX_CHARS",
     "NeuralModel",
     "NeuralRecognizer",
+    "THREADS",
     "Vocab",
     "default_model_path",
     "load_model",
@@ -60,6 +62,9 @@ FORMAT = 1
 """Version of the ``neural-<lang>.json`` layout; a model of another version is refused."""
 MAX_CHARS = 20
 """Letters of a word the character CNN reads (the first ones)."""
+THREADS = 1
+"""torch threads per tagging call (``$ARFA_TORCH_THREADS`` overrides it)."""
+ENV_THREADS = "ARFA_TORCH_THREADS"
 _LABELS = {"PER": Label.PER, "ORG": Label.ORG, "LOC": Label.LOC}
 _DIGITS = re.compile(r"[0-9]")
 _ARABIC_LETTER = re.compile(ar.LETTER)
@@ -128,12 +133,17 @@ def default_model_path(lang: str) -> Path:
 
 @dataclass(frozen=True)
 class NeuralModel:
-    """A loaded model: the network (in eval mode), its vocabularies and its name list."""
+    """A loaded model: the network (in eval mode), its vocabularies and its name list.
+
+    ``threads`` is the number of torch threads tagging uses (set around each call and
+    restored after it): :data:`THREADS`, or ``$ARFA_TORCH_THREADS``.
+    """
 
     net: Tagger
     vocab: Vocab
     lexicon: Lexicon | None
     meta: dict[str, Any]
+    threads: int = field(default_factory=lambda: int(os.environ.get(ENV_THREADS) or THREADS))
 
     def tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
         """IOB2 labels of each sentence and each label's posterior probability."""
@@ -146,11 +156,20 @@ class NeuralModel:
         if not todo:
             return out
         encoded = [self.vocab.encode(sentences[i], self.lexicon) for i in todo]
-        with torch.inference_mode():
-            words, chars, lex, mask = pad_batch(encoded)
-            emissions = self.net.emissions(words, chars, lex, mask)
-            paths = self.net.crf.decode(emissions, mask)
-            probs = self.net.crf.marginals(emissions, mask)
+        # a batch of a few sentences gains nothing from parallel threads, and OpenMP's
+        # spinning threads cost many times the work on a busy machine: one thread here
+        before = torch.get_num_threads()
+        if before != self.threads:
+            torch.set_num_threads(self.threads)
+        try:
+            with torch.inference_mode():
+                words, chars, lex, mask = pad_batch(encoded)
+                emissions = self.net.emissions(words, chars, lex, mask)
+                paths = self.net.crf.decode(emissions, mask)
+                probs = self.net.crf.marginals(emissions, mask)
+        finally:
+            if before != self.threads:
+                torch.set_num_threads(before)
         for row, (i, path) in enumerate(zip(todo, paths, strict=True)):
             labels = [self.vocab.labels[j] for j in path]
             out[i] = (labels, [float(probs[row, t, j]) for t, j in enumerate(path)])

@@ -23,13 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import random
 import shutil
 import sys
 import time
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from importlib.resources import files
 from pathlib import Path
@@ -171,8 +172,14 @@ def train_net(
     seed: int,
     settings: dict[str, Any],
     use_chars: bool = True,
+    on_best: Callable[[Tagger, dict[str, Any]], None] | None = None,
 ) -> tuple[Tagger, dict[str, Any]]:
-    """Train a network; returns the weights of the best dev epoch and a log of the run."""
+    """Train a network; returns the weights of the best dev epoch and a log of the run.
+
+    ``on_best`` is called with the network and the log after every epoch that improves
+    the dev score (the command line saves the model there, so a run stopped after epoch
+    ``k`` leaves exactly the model that ``--max-epochs k`` gives).
+    """
     import torch
 
     from arfa.recognize.neural_net import NetConfig, Tagger, pad_batch
@@ -242,6 +249,8 @@ def train_net(
         if f1 > best_f1:
             best_f1, best_epoch, stale = f1, epoch, 0
             best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            if on_best is not None:
+                on_best(net, dict(log, best_epoch=epoch, dev_f1=round(100 * f1, 2)))
         else:
             stale += 1
             if stale >= settings["patience"]:
@@ -258,7 +267,8 @@ def save_model(net: Tagger, vocab: Vocab, out: Path, names: str | None, extra: d
     from safetensors.torch import save_file
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(out))
+    partial = out.with_name(out.name + ".part")
+    save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(partial))
     meta = {
         "format": FORMAT,
         "lang": vocab.lang,
@@ -270,7 +280,11 @@ def save_model(net: Tagger, vocab: Vocab, out: Path, names: str | None, extra: d
         "lex_tags": list(vocab.lex_tags),
         **extra,
     }
-    out.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    meta_partial = out.with_name(out.name + ".json.part")
+    meta_partial.write_text(json.dumps(meta, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    # replaced only once both are written: a run stopped meanwhile keeps the previous pair
+    os.replace(partial, out)
+    os.replace(meta_partial, out.with_suffix(".json"))
 
 
 def _lexicon(args: argparse.Namespace, data: Path) -> tuple[Lexicon | None, str | None]:
@@ -335,8 +349,14 @@ def main(argv: list[str] | None = None) -> int:
         texts = [[word_key(tok) for tok, _ in s] for s in splits.train] + extra
         vectors = pretrain_vectors(texts, settings["word_dim"], seed=args.seed, epochs=settings["w2v_epochs"])
     print(f"vocab: {len(vocab.words)} words, {len(vocab.chars)} chars, {len(vocab.lex_tags)} name tags", flush=True)
+
+    def checkpoint(best: Tagger, log: dict[str, Any]) -> None:
+        log = dict(log, seconds=round(time.perf_counter() - began))
+        save_model(best, vocab, args.out, names, {"settings": settings, "seed": args.seed, "training": log})
+        print(f"saved epoch {log['best_epoch']} to {args.out}", flush=True)
+
     net, log = train_net(vocab, splits.train, splits.dev, lexicon, vectors=vectors, seed=args.seed,
-                         settings=settings, use_chars=not args.no_chars)
+                         settings=settings, use_chars=not args.no_chars, on_best=checkpoint)
     log["seconds"] = round(time.perf_counter() - began)
     save_model(net, vocab, args.out, names, {"settings": settings, "seed": args.seed, "training": log})
     size = args.out.stat().st_size + args.out.with_suffix(".json").stat().st_size
