@@ -35,10 +35,11 @@ SUPPORTED_LANGS = SUPPORTED
 DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
 MODELS: dict[str, tuple[str, ...]] = {
     "default": DEFAULT_RECOGNIZERS,
-    "accurate": ("gazetteer", "dates", "neural"),
+    "accurate": ("gazetteer", "dates", "crf", "neural"),
 }
-"""The recognizer chains ``Pipeline(model=...)`` names: ``accurate`` swaps the CRF for the
-BiLSTM-CRF (the ``neural`` extra; see docs/models.md for what it gains and costs)."""
+"""The recognizer chains ``Pipeline(model=...)`` names: ``accurate`` adds the BiLSTM-CRF
+to the CRF, their chunks competing in the merge (the ``neural`` extra; the best chain on
+every dev part, and slower: docs/models.md)."""
 
 TITLE_FRAMES = True
 """Whether a name right after a title and its complement is a person where nothing else
@@ -127,7 +128,7 @@ class Pipeline:
         linker: a registered linker name or a :class:`~arfa.kb.link.Linker`.
         model: the built-in recognizer chain when ``recognizers`` is not given
             (:data:`MODELS`): ``"default"`` (gazetteer, dates, CRF) or ``"accurate"``
-            (the BiLSTM-CRF instead of the CRF; needs ``pip install 'arfa[neural]'``).
+            (the CRF and the BiLSTM-CRF together; needs ``pip install 'arfa[neural]'``).
 
     Raises:
         UnsupportedLanguageError: ``lang`` is not supported.

@@ -144,7 +144,7 @@ def test_corrupt_model_raises_load_error(model_path: Path, tmp_path: Path, damag
 
 
 def test_pipeline_model_option() -> None:
-    assert MODELS["accurate"] == ("gazetteer", "dates", "neural")
+    assert MODELS["accurate"] == ("gazetteer", "dates", "crf", "neural")
     with pytest.raises(PipelineConfigError, match="unknown model"):
         Pipeline("ar", model="fastest")
     with pytest.raises(PipelineConfigError, match="not both"):
