@@ -3,6 +3,9 @@
 ``python scripts/bench_chain.py [--data ../shared/data] [--models DIR] [--chains NAME ...]
 [--no-discipline] [--split dev|test] [--labels]``
 
+The ``neural`` chains (``--chains gazetteer+dates+neural``) need the ``neural`` extra and
+read ``neural-<lang>.safetensors`` from ``--models`` (default: shipped).
+
 Each test sentence is joined with spaces into a text, its BIO tags become character
 spans, the pipeline runs on the text, and PER/ORG/LOC spans (snapped to whole words,
 labels equal) are scored. These corpora follow their own guidelines (ANERcorp tags
@@ -20,12 +23,15 @@ from arfa.evaluate import evaluate
 from arfa.models import Document, Entity, Label
 from arfa.pipeline import Pipeline
 from arfa.recognize import merge as merge_module
+from arfa.recognize.base import Recognizer
 from arfa.recognize.crf import CRFRecognizer
 from arfa.train.datasets import load_dev, load_splits
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAINS = {"gazetteer+dates": ["gazetteer", "dates"], "gazetteer+dates+crf": ["gazetteer", "dates", "crf"],
-          "crf alone": ["crf"]}
+          "crf alone": ["crf"], "gazetteer+dates+neural": ["gazetteer", "dates", "neural"],
+          "neural alone": ["neural"], "gazetteer+dates+crf+neural": ["gazetteer", "dates", "crf", "neural"]}
+DEFAULT_CHAINS = ["gazetteer+dates", "gazetteer+dates+crf", "crf alone"]
 
 
 def to_doc(i: int, sentence: list[tuple[str, str]], lang: str) -> Document:
@@ -54,8 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--limit", type=int, default=0, help="sentences per test set (0: all)")
-    parser.add_argument("--models", type=Path, help="folder with crf-<lang>.crfsuite (default: shipped)")
-    parser.add_argument("--chains", nargs="+", choices=list(CHAINS), default=list(CHAINS))
+    parser.add_argument("--models", type=Path,
+                        help="folder with crf-<lang>.crfsuite / neural-<lang>.safetensors (default: shipped)")
+    parser.add_argument("--chains", nargs="+", choices=list(CHAINS), default=DEFAULT_CHAINS)
     parser.add_argument("--no-discipline", action="store_true", help="CRF chunks as tagged")
     parser.add_argument("--split", choices=["test", "dev"], default="test", help="test sets or dev parts")
     parser.add_argument("--langs", nargs="+", default=["ar", "fa"])
@@ -72,13 +79,18 @@ def main() -> None:
         else:
             sets = load_dev(lang, args.data)
         path = args.models / f"crf-{lang}.crfsuite" if args.models else None
-        crf = CRFRecognizer(lang, path, discipline=not args.no_discipline)
+        built: dict[str, Recognizer] = {"crf": CRFRecognizer(lang, path, discipline=not args.no_discipline)}
+        if any("neural" in CHAINS[c] for c in args.chains):
+            from arfa.recognize.neural import NeuralRecognizer
+
+            neural_path = args.models / f"neural-{lang}.safetensors" if args.models else None
+            built["neural"] = NeuralRecognizer(lang, neural_path, discipline=not args.no_discipline)
         for name, sentences in sets.items():
             if args.limit:
                 sentences = sentences[: args.limit]
             gold = [to_doc(i, s, lang) for i, s in enumerate(sentences) if s]
             for chain in args.chains:
-                names = [crf if n == "crf" else n for n in CHAINS[chain]]
+                names: list[str | Recognizer] = [built.get(n, n) for n in CHAINS[chain]]
                 nlp = Pipeline(lang, recognizers=names)
                 t = time.perf_counter()
                 pred = {}

@@ -1,6 +1,12 @@
 """Side-by-side speed of the whole default pipeline with two CRF model folders.
 
-``PYTHONPATH=src python scripts/bench_crf_speed.py --old DIR --new DIR [--sentences 2000] [--langs ar fa]``
+``PYTHONPATH=src python scripts/bench_crf_speed.py --old DIR --new DIR [--sentences 2000] [--langs ar fa]
+[--new-neural]``
+
+``--new-neural``: the new pipeline uses the BiLSTM-CRF of ``--new``
+(``neural-<lang>.safetensors``, the ``neural`` extra) instead of a CRF: the default
+chain against gazetteer + dates + neural, side by side. ``--new-model accurate``: the
+new pipeline is ``Pipeline(lang, model="accurate")`` with the shipped models.
 
 Texts: the first ``--sentences`` sentences of each test set, joined into documents of
 20 sentences (varied news text). Both pipelines (gazetteer, dates, CRF) run on the same
@@ -36,6 +42,8 @@ def main() -> None:
     p.add_argument("--sentences", type=int, default=2000)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--langs", nargs="+", choices=["ar", "fa"], default=["ar", "fa"])
+    p.add_argument("--new-neural", action="store_true", help="the new pipeline tags with the neural model")
+    p.add_argument("--new-model", help="the new pipeline is Pipeline(lang, model=NAME) (shipped models)")
     args = p.parse_args()
     print("| lang | model | tokens | CPU s | tokens / CPU s |")
     print("|---|---|---:|---:|---:|")
@@ -48,6 +56,13 @@ def main() -> None:
             name: Pipeline(lang, recognizers=["gazetteer", "dates", CRFRecognizer(lang, folder / f"crf-{lang}.crfsuite")])
             for name, folder in (("old", args.old), ("new", args.new))
         }
+        if args.new_neural:
+            from arfa.recognize.neural import NeuralRecognizer
+
+            neural = NeuralRecognizer(lang, args.new / f"neural-{lang}.safetensors")
+            nlps["new"] = Pipeline(lang, recognizers=["gazetteer", "dates", neural])
+        if args.new_model:
+            nlps["new"] = Pipeline(lang, model=args.new_model)
         for nlp in nlps.values():  # load the models and fill the caches
             for doc in docs:
                 nlp(doc)

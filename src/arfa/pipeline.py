@@ -30,10 +30,17 @@ from arfa.recognize.titled import people_after_titles
 from arfa.spans import SpanBuilder
 from arfa.tokenize.base import SUPPORTED, Tokenizer, get_tokenizer, regex_tokens, split_sentences
 
-__all__ = ["DEFAULT_RECOGNIZERS", "SUPPORTED_LANGS", "Pipeline", "extract"]
+__all__ = ["DEFAULT_RECOGNIZERS", "MODELS", "SUPPORTED_LANGS", "Pipeline", "extract"]
 
 SUPPORTED_LANGS = SUPPORTED
 DEFAULT_RECOGNIZERS: tuple[str, ...] = ("gazetteer", "dates", "crf")
+MODELS: dict[str, tuple[str, ...]] = {
+    "default": DEFAULT_RECOGNIZERS,
+    "accurate": ("gazetteer", "dates", "crf", "neural"),
+}
+"""The recognizer chains ``Pipeline(model=...)`` names: ``accurate`` adds the BiLSTM-CRF
+to the CRF, their chunks competing in the merge (the ``neural`` extra; the best chain on
+every dev part, and slower: docs/models.md)."""
 
 TITLE_FRAMES = True
 """Whether a name right after a title and its complement is a person where nothing else
@@ -129,6 +136,9 @@ class Pipeline:
         tokenizers: per language, a registered tokenizer name or a
             :class:`~arfa.tokenize.base.Tokenizer` instead of the built-in one.
         linker: a registered linker name or a :class:`~arfa.kb.link.Linker`.
+        model: the built-in recognizer chain when ``recognizers`` is not given
+            (:data:`MODELS`): ``"default"`` (gazetteer, dates, CRF) or ``"accurate"``
+            (the CRF and the BiLSTM-CRF together; needs ``pip install 'arfa[neural]'``).
 
     Raises:
         UnsupportedLanguageError: ``lang`` is not supported.
@@ -156,9 +166,14 @@ class Pipeline:
         link: bool = True,
         tokenizers: Mapping[str, str | Tokenizer] | None = None,
         linker: str | Linker = "kb",
+        model: str = "default",
     ) -> None:
         self.lang = _check_lang(lang)
-        chosen = tuple(DEFAULT_RECOGNIZERS if recognizers is None else recognizers)
+        if model not in MODELS:
+            raise PipelineConfigError(f"unknown model {model!r}; models: {', '.join(MODELS)}")
+        if recognizers is not None and model != "default":
+            raise PipelineConfigError("pass either recognizers= or model=, not both")
+        chosen = tuple(MODELS[model] if recognizers is None else recognizers)
         if not chosen:
             raise PipelineConfigError("a pipeline needs at least one recognizer")
         extras = tuple(load_entities(extra_entities)) if extra_entities is not None else ()

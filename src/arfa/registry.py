@@ -192,6 +192,13 @@ def _crf(ctx: Context) -> Recognizer:
     return CRFRecognizer(ctx.lang or "")
 
 
+@register("neural")
+def _neural(ctx: Context) -> Recognizer:
+    from arfa.recognize.neural import NeuralRecognizer
+
+    return NeuralRecognizer(ctx.lang or "")
+
+
 @register("stanza")
 def _stanza(ctx: Context) -> Recognizer:
     from arfa.recognize.stanza_ner import StanzaRecognizer
