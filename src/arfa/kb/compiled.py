@@ -66,6 +66,7 @@ _FIELDS = ("id", "label", "name", "wikidata", "kind", "parent", "names", "acrony
            "source")
 
 Sources = Sequence[tuple[str, bytes]]
+_LABELS = {label.value: label for label in Label}  # a dict lookup, not an Enum call, per entity
 
 
 def default_sources() -> list[tuple[str, bytes]]:
@@ -182,7 +183,7 @@ def load_compiled(data: bytes | None, sources: Sources) -> KnowledgeBase | None:
 def _entity(row: Sequence[Any]) -> KBEntity:
     (id_, label, name, wikidata, kind, parent, names, acronyms, short, prior, source) = row
     return KBEntity.model_construct(
-        id=id_, label=Label(label), name=name, wikidata=wikidata, kind=kind, parent=parent,
+        id=id_, label=_LABELS[label], name=name, wikidata=wikidata, kind=kind, parent=parent,
         names={lang: tuple(values) for lang, values in names.items()}, acronyms=tuple(acronyms),
         short=tuple(short), prior=prior, source=source,
     )

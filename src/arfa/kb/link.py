@@ -150,13 +150,11 @@ def is_latin(text: str) -> bool:
         >>> is_latin("EU Reporter"), is_latin("الناتو")
         (True, False)
     """
-    has_latin = False
-    for ch in text:
-        if ar.is_letter(ch):
-            return False
-        if ch.isascii() and ch.isalpha():
-            has_latin = True
-    return has_latin
+    return _ARABIC_LETTER.search(text) is None and _ASCII_LETTER.search(text) is not None
+
+
+_ARABIC_LETTER = re.compile(ar.LETTER)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 @lru_cache(maxsize=65536)

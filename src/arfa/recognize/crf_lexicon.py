@@ -54,23 +54,26 @@ class Lexicon:
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> Lexicon:
         """Build from ``(label, folded name)`` pairs; unknown labels and long names are skipped."""
-        merged: dict[tuple[str, ...], set[str]] = {}
+        merged: dict[tuple[str, ...], tuple[str, ...]] = {}
         for label, name in entries:
             words = tuple(name.split())
             if label in _LABELS and 0 < len(words) <= MAX_WORDS:
-                merged.setdefault(words, set()).add(label)
-        lex = cls({k: tuple(sorted(v)) for k, v in merged.items()})
-        for words in lex.names:
-            lex.first_words.add(words[0])
-            for i in range(1, len(words)):
-                lex.prefixes.add(words[:i])
+                found = merged.get(words)
+                if found is None:
+                    merged[words] = (label,)
+                elif label not in found:
+                    merged[words] = tuple(sorted((*found, label)))
+        lex = cls(merged)
+        # built in bulk: this runs at every Pipeline() start (72,000 Arabic names)
+        lex.first_words.update(words[0] for words in merged)
+        lex.prefixes.update(words[:i] for words in merged if len(words) > 1 for i in range(1, len(words)))
         return lex
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Lexicon:
         """Parse ``LABEL<TAB>name`` lines (the ``names-<lang>.tsv`` format)."""
-        pairs = (line.split("\t", 1) for line in lines if "\t" in line)
-        return cls.from_entries((p[0], p[1].strip()) for p in pairs)
+        pairs = (line.partition("\t") for line in lines)
+        return cls.from_entries((label, name) for label, tab, name in pairs if tab)
 
     @classmethod
     def read(cls, path: Path) -> Lexicon:
