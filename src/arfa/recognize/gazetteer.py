@@ -179,10 +179,15 @@ class GazetteerRecognizer:
         linker gives the ministry of the document's country (:func:`arfa.kb.context.national_bodies`)."""
         generic = self._kb.derived("national_bodies_by_word", _national_bodies_by_word)
         out: list[Candidate] = []
+        if not seq:
+            return out
+        occupied = bytearray(max(seq[-1][1], max((c.end for c in taken), default=0)))
+        for c in taken:
+            occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
         covered = 0
         for i in range(len(seq)):
             start = seq[i][0]
-            if start < covered or any(c.start <= start < c.end for c in taken):
+            if start < covered or occupied[start]:
                 continue
             for offset, key, score in self._variants(seq[i][2]):
                 for words in generic.get(key, ()):
@@ -191,7 +196,7 @@ class GazetteerRecognizer:
                     if (j <= len(seq) and tuple(u[2] for u in seq[i + 1 : j]) == words[1:]
                             and not (j < len(seq) and self._continues(seq[j][2]))):
                         end = seq[j - 1][1]
-                        if not any(c.start < end and start < c.end for c in taken):
+                        if not any(occupied[start:end]):
                             out.append(Candidate(start + offset, end, Label.ORG, self.name,
                                                  score=min(score, _GENERIC_SCORE), priority=0))
                             covered = end
