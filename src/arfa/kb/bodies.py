@@ -22,7 +22,7 @@ from arfa.kb.store import KnowledgeBase
 from arfa.lang import ar, fa
 from arfa.models import Label
 
-__all__ = ["body_name"]
+__all__ = ["body_name", "composed_id"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 _LATIN_ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -115,4 +115,14 @@ def _compose(kb: KnowledgeBase, words: list[str], seat: str | None) -> tuple[str
     if english is None or short is None:
         return None
     name = f"{short} {english}" + (f" in {seat}" if seat is not None else "")
-    return name, "x/org/" + _SLUG.sub("-", name.lower()).strip("-")
+    return name, composed_id(name)
+
+
+def composed_id(name: str) -> str:
+    """The ``canonical_id`` of an organization arfa names itself (``x/org/<slug>``).
+
+    Examples:
+        >>> composed_id("CIS Council of Foreign Ministers")
+        'x/org/cis-council-of-foreign-ministers'
+    """
+    return "x/org/" + _SLUG.sub("-", name.lower()).strip("-")

@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from arfa.kb.bodies import body_name
+from arfa.kb.bodies import body_name, composed_id
 from arfa.kb.context import (
     anaphor_position,
     document_country,
@@ -265,7 +265,6 @@ def _build_index(kb: KnowledgeBase) -> dict[Label, _LabelIndex]:
 
 
 _SK = "\x00sk:"  # prefix of skeleton keys inside ``shorts``
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 # ---------------------------------------------------------------- stages
@@ -713,7 +712,7 @@ def _result(
         return Linked(None, composed[0], None, composed[1], None, relabel)
     generic = national_generic_name(kb, key) if Label(mention.label) is Label.ORG else None
     if generic is not None:  # وزارة الخارجية of a country the document does not make plain
-        return Linked(None, generic, None, "x/org/" + _SLUG.sub("-", generic.lower()).strip("-"), None, relabel)
+        return Linked(None, generic, None, composed_id(generic), None, relabel)
     full = unknown_tails.get((str(mention.label), key)) or mention
     canonical, canonical_id = unknown_entity(full.text, full.label)
     return Linked(None, canonical, None, canonical_id, None, relabel)
