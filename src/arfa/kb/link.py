@@ -150,10 +150,9 @@ def is_latin(text: str) -> bool:
         >>> is_latin("EU Reporter"), is_latin("الناتو")
         (True, False)
     """
-    return _ARABIC_LETTER.search(text) is None and _ASCII_LETTER.search(text) is not None
+    return ar.LETTER_RE.search(text) is None and _ASCII_LETTER.search(text) is not None
 
 
-_ARABIC_LETTER = re.compile(ar.LETTER)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 

@@ -61,7 +61,6 @@ __all__ = [
 #: environment variable naming a table file to use instead of the shipped one.
 TABLE_ENV = "ARFA_TRANSLIT_TABLE"
 
-_ARABIC_LETTER = re.compile(ar.LETTER)
 _WORD_SEP = re.compile(r"[\s\-]+")
 _REPEAT = re.compile(r"(.)\1+")
 _PREFIXES = (("ابو", "Abu"), ("عبد", "Abd"))
@@ -78,7 +77,7 @@ def source_word(text: str) -> str:
         >>> source_word("بوتينُ!")
         'بوتين'
     """
-    return "".join(_ARABIC_LETTER.findall(fold(text)))
+    return "".join(ar.LETTER_RE.findall(fold(text)))
 
 
 def target_word(text: str) -> str:

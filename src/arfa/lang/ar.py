@@ -45,6 +45,7 @@ __all__ = [
     "ENCLITICS",
     "IDIOMS",
     "LETTER",
+    "LETTER_RE",
     "LETTERS",
     "LETTER_CHARS",
     "LOCATION_TRIGGERS",
@@ -87,6 +88,8 @@ CODE = "ar"
 LETTER_CHARS = "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f"
 #: A regex matching one Arabic-script letter.
 LETTER = f"[{LETTER_CHARS}]"
+#: :data:`LETTER` compiled.
+LETTER_RE = re.compile(LETTER)
 #: The same letters as a set, for a fast test of one character.
 LETTERS = frozenset(chr(c) for c in range(0x0600, 0x0780) if re.fullmatch(LETTER, chr(c)))
 #: Letters that Arabic writes and Persian does not (ta marbuta, Arabic yeh and kaf ...).

@@ -24,7 +24,7 @@ import os
 import re
 import struct
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -46,10 +46,12 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "ENV_MODEL_DIR",
     "CRFRecognizer",
+    "chunk_candidates",
     "default_model_path",
     "load_clusters",
     "load_lexicon",
     "load_tagger",
+    "model_file",
     "model_attributes",
     "tagger_lock",
 ]
@@ -66,11 +68,41 @@ CLUSTER_PATH = re.compile(r"[0-9]+(?:/[0-9]+)*")
 
 def default_model_path(lang: str) -> Path:
     """Where the model of ``lang`` is looked for: ``$ARFA_MODEL_DIR`` or the package data."""
-    name = f"crf-{lang}.crfsuite"
+    return model_file(f"crf-{lang}.crfsuite")
+
+
+def model_file(name: str) -> Path:
+    """Where the shipped model file ``name`` is looked for: ``$ARFA_MODEL_DIR`` or the package data."""
     override = os.environ.get(ENV_MODEL_DIR)
     if override:
         return Path(override) / name
     return Path(str(files("arfa.resources.models").joinpath(name)))
+
+
+def chunk_candidates(
+    segment: Segment,
+    chunks: Iterable[tuple[int, int, str, float]],
+    *,
+    source: str,
+    lang: str,
+    threshold: float,
+    known: Callable[[str], bool] | None = None,
+    disciplined: bool = True,
+) -> list[Candidate]:
+    """A sequence tagger's chunks (:func:`~arfa.recognize.base.tagged_chunks`) as candidates.
+
+    PER, ORG and LOC chunks scoring at least ``threshold`` that hold an Arabic-script
+    letter (the models were trained on Arabic-script text only: their guesses on Latin
+    words are noise), then, where ``disciplined``, :func:`arfa.recognize.spans.discipline`
+    with the name list's membership test ``known``.
+    """
+    doc = segment.norm
+    out = [
+        Candidate(start, end, _LABELS[kind], source=source, score=score, priority=0)
+        for start, end, kind, score in chunks
+        if kind in _LABELS and score >= threshold and ar.LETTER_RE.search(doc.text, start, end)
+    ]
+    return discipline(doc.text, out, lang, known) if disciplined else out
 
 
 def _check_model_bytes(data: bytes, path: Path) -> None:
@@ -258,20 +290,11 @@ class CRFRecognizer:
 
     def __call__(self, segment: Segment) -> list[Candidate]:
         """Candidates in normalized coordinates of ``segment.norm``, one sentence at a time."""
-        doc = segment.norm
-        out: list[Candidate] = []
-        for start, end, kind, score in tagged_chunks(segment, self.tag):
-            # trained on Arabic-script text only: its guesses on Latin words are noise
-            if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
-                out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
-        if self.discipline:
-            known = self._lexicon.__contains__ if self._lexicon is not None else None
-            out = discipline(doc.text, out, self.lang, known)
-        return out
+        known = self._lexicon.__contains__ if self._lexicon is not None else None
+        return chunk_candidates(segment, tagged_chunks(segment, self.tag), source=self.name, lang=self.lang,
+                                threshold=self.threshold, known=known, disciplined=self.discipline)
 
 
 def _rebuild(lang: str, model_path: Path, threshold: float, discipline: bool = True) -> CRFRecognizer:
     return CRFRecognizer(lang, model_path, threshold=threshold, discipline=discipline)
 
-
-_ARABIC_LETTER = re.compile(ar.LETTER)

@@ -27,7 +27,6 @@ __all__ = ["FEATURE_VERSION", "arabic_stem", "sentence_features", "word_shape"]
 FEATURE_VERSION = 4
 """Bumped whenever the feature strings change; stored in the model card."""
 
-_ARABIC = re.compile(ar.LETTER)
 _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
 _PUNCT = "\"'()[]{}«»<>.,،؛;:!?؟-_/…"
@@ -67,7 +66,7 @@ def word_shape(word: str) -> str:
         >>> [word_shape(w) for w in ["بغداد", "2019", "un", "،", "f16"]]
         ['arab', 'digit', 'latin', 'punct', 'mixed']
     """
-    has_ar = bool(_ARABIC.search(word))
+    has_ar = bool(ar.LETTER_RE.search(word))
     has_lat = bool(_LATIN.search(word))
     has_dig = bool(_DIGIT.search(word))
     if has_ar and not has_lat and not has_dig:

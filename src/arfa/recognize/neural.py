@@ -28,19 +28,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from arfa.errors import BackendUnavailableError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from arfa.lang import ar
-from arfa.models import Label
 from arfa.normalize import fold
 from arfa.recognize.base import Candidate, Segment, tagged_chunks
-from arfa.recognize.crf import DEFAULT_THRESHOLD, ENV_MODEL_DIR
+from arfa.recognize.crf import DEFAULT_THRESHOLD, chunk_candidates, model_file
 from arfa.recognize.crf_features import arabic_stem
 from arfa.recognize.crf_lexicon import Lexicon, lexicon_features
-from arfa.recognize.spans import discipline
 
 if TYPE_CHECKING:
     from arfa.recognize.neural_net import Tagger
@@ -65,9 +61,7 @@ MAX_CHARS = 20
 THREADS = 1
 """torch threads per tagging call (``$ARFA_TORCH_THREADS`` overrides it)."""
 ENV_THREADS = "ARFA_TORCH_THREADS"
-_LABELS = {"PER": Label.PER, "ORG": Label.ORG, "LOC": Label.LOC}
 _DIGITS = re.compile(r"[0-9]")
-_ARABIC_LETTER = re.compile(ar.LETTER)
 
 
 def word_key(word: str) -> str:
@@ -124,11 +118,7 @@ class Vocab:
 
 def default_model_path(lang: str) -> Path:
     """Where the weights of ``lang`` are looked for: ``$ARFA_MODEL_DIR`` or the package data."""
-    name = f"neural-{lang}.safetensors"
-    override = os.environ.get(ENV_MODEL_DIR)
-    if override:
-        return Path(override) / name
-    return Path(str(files("arfa.resources.models").joinpath(name)))
+    return model_file(f"neural-{lang}.safetensors")
 
 
 @dataclass(frozen=True)
@@ -280,18 +270,14 @@ class NeuralRecognizer:
 
     def __call__(self, segment: Segment) -> list[Candidate]:
         """Candidates in normalized coordinates of ``segment.norm``, one sentence at a time."""
-        doc = segment.norm
         # tag every sentence of the segment in one batch, then read them back in order
         sentences = [[t.text for t in sent] for sent in segment.sentence_tokens()]
         tagged = iter(self.model.tag_batch(sentences))
-        out: list[Candidate] = []
-        for start, end, kind, score in tagged_chunks(segment, lambda _words: next(tagged)):
-            if kind in _LABELS and score >= self.threshold and _ARABIC_LETTER.search(doc.text, start, end):
-                out.append(Candidate(start, end, _LABELS[kind], source=self.name, score=score, priority=0))
-        if self.discipline:
-            lexicon = self.model.lexicon
-            out = discipline(doc.text, out, self.lang, lexicon.__contains__ if lexicon is not None else None)
-        return out
+        lexicon = self.model.lexicon
+        return chunk_candidates(segment, tagged_chunks(segment, lambda _words: next(tagged)), source=self.name,
+                                lang=self.lang, threshold=self.threshold,
+                                known=lexicon.__contains__ if lexicon is not None else None,
+                                disciplined=self.discipline)
 
 
 def _rebuild(lang: str, model_path: Path, threshold: float, discipline: bool) -> NeuralRecognizer:
