@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ settings.register_profile("fuzz", max_examples=2000, deadline=None,
 settings.load_profile(os.environ.get("ARFA_HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
+# test modules import their shared helpers (tests/_scripts.py) from here
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold" / "seeds.jsonl"

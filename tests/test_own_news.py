@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from _scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_own_news", ROOT / "scripts" / "build_own_news.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_own_news")
 
 
 def test_jsonl_matches_markup() -> None:

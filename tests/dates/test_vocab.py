@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from _scripts import load_script
 from arfa.dates.vocab import load_vocab
 from arfa.normalize import fold
 
@@ -17,11 +17,7 @@ SHIPPED = ROOT / "src" / "arfa" / "resources" / "dates" / "vocab.json"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_date_vocab", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT.stem)
 
 
 def test_shipped_file_is_generated() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -11,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from _scripts import load_script
 from arfa.kb import KBEntity, KnowledgeBase, load_entities
 from arfa.models import Label
 
@@ -18,12 +17,7 @@ ROOT = Path(__file__).parents[2]
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kb_duplicates", ROOT / "scripts/kb_duplicates.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("kb_duplicates", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("kb_duplicates")
 
 
 dup = _load()

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from _scripts import load_script
 from arfa.kb import KnowledgeBase
 
 ROOT = Path(__file__).parents[2]
@@ -21,13 +20,7 @@ SOURCE_KEY = re.compile(r"GeoNames (\d+) via|\(MIT\) ([A-Z]{2}-[0-9A-Z]+);")
 
 
 def _script() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location("build_kb_place_qids", ROOT / "scripts/build_kb_place_qids.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_kb_place_qids")
 
 
 @pytest.fixture(scope="module")

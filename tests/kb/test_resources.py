@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from _scripts import load_script
 from arfa.kb import KnowledgeBase
 from arfa.kb.store import load_entities
 from arfa.lang import ar as lang_ar
@@ -24,12 +23,7 @@ KB_DIR = ROOT / "src/arfa/resources/kb"
 
 
 def _script(name: str) -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(name)
 
 
 @pytest.mark.skipif(not (SHARED / "data/anetac").is_dir(), reason="../shared is absent")

